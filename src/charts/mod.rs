@@ -1,0 +1,41 @@
+//! Charts drawn by plotters into SVG strings: data in, SVG out, no signals. SVG stays crisp on a
+//! projector and is the export format as well. Plotters escapes every text it writes.
+
+pub mod bars;
+pub mod lines;
+pub mod palette;
+
+/// Chart size in SVG user units; the page scales it to its box.
+pub const WIDTH: u32 = 640;
+pub const HEIGHT: u32 = 360;
+/// Axis text size in SVG units: about 16 px on a laptop, larger on a projector.
+pub const LABEL_SIZE: u32 = 22;
+
+/// A round upper bound for an axis: 1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6 or 8 times a power of ten, at least `max`.
+pub fn nice_ceiling(max: f64) -> f64 {
+    if !(max.is_finite() && max > 0.0) {
+        return 1.0;
+    }
+    let magnitude = 10f64.powf(max.log10().floor());
+    for step in [1.0, 1.2, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0] {
+        if step * magnitude >= max {
+            return step * magnitude;
+        }
+    }
+    10.0 * magnitude
+}
+
+/// Axis tick labels: 1,200,000 → "120万" in Chinese, "1.2M" in English.
+pub fn axis_label(v: f64, lang: crate::domain::format::Lang) -> String {
+    use crate::domain::format::Lang;
+    let a = v.abs();
+    let trim = |s: String| if s.contains('.') { s.trim_end_matches('0').trim_end_matches('.').to_string() } else { s };
+    match lang {
+        Lang::Zh if a >= 1.0e8 => format!("{}亿", trim(format!("{:.2}", v / 1.0e8))),
+        Lang::Zh if a >= 1.0e4 => format!("{}万", trim(format!("{:.2}", v / 1.0e4))),
+        Lang::En if a >= 1.0e9 => format!("{}B", trim(format!("{:.2}", v / 1.0e9))),
+        Lang::En if a >= 1.0e6 => format!("{}M", trim(format!("{:.2}", v / 1.0e6))),
+        Lang::En if a >= 1.0e4 => format!("{}k", trim(format!("{:.1}", v / 1.0e3))),
+        _ => trim(format!("{:.1}", v)),
+    }
+}

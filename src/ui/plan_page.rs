@@ -1,0 +1,54 @@
+//! One plan: title, headline cards, charts, the what-if editor and its data checks.
+
+use crate::domain::dataset::{Level, Plan};
+use crate::domain::format::Lang;
+use crate::ui::cards::Cards;
+use crate::ui::charts_panel::ChartsPanel;
+use crate::ui::checks_list::ChecksList;
+use crate::ui::state::use_app;
+use crate::ui::whatif::WhatIf;
+use leptos::prelude::*;
+
+#[component]
+pub fn PlanPage(plan: Plan) -> impl IntoView {
+    let state = use_app();
+    let rows = {
+        let plan = plan.clone();
+        Memo::new(move |_| state.workspace.with(|w| w.active_scenario(&plan.id).map(|s| s.apply(&plan).rows)).unwrap_or_else(|| plan.exit_schedule.clone()))
+    };
+    let heading = {
+        let plan = plan.clone();
+        move || {
+            let t = state.t();
+            let lang = state.lang();
+            let level = match plan.level {
+                Level::County => t.county,
+                Level::Province => t.province,
+            };
+            let name = match lang {
+                Lang::Zh => plan.name_zh.clone(),
+                Lang::En => plan.name_en.clone(),
+            };
+            view! {
+                <h2 class="plan-name" id="plan-name">{name}</h2>
+                <p class="plan-meta">
+                    {plan.title_zh.clone()}
+                    " · "{level}
+                    {plan.province_zh.clone().map(|p| view! { " · " {p} })}
+                    " · "{t.period}" "{plan.period[0]}"–"{plan.period[1]}
+                    " · "{t.source}" "<code>{plan.source_file.clone()}</code>
+                </p>
+            }
+        }
+    };
+    let plan_id = plan.id.clone();
+    view! {
+        <article class="plan-page" data-plan=plan_id>
+            <div class="plan-heading">{heading}</div>
+            <Cards plan=plan.clone() />
+            <ChartsPanel plan=plan.clone() rows=rows />
+            <WhatIf plan=plan.clone() rows=rows />
+            <ChecksList plan=plan />
+        </article>
+    }
+}

@@ -1,0 +1,98 @@
+//! The source lines of a figure, read from the plan's own text (loaded once, on first use).
+
+use crate::ui::persist::fetch_text;
+use crate::ui::state::use_app;
+use leptos::prelude::*;
+use std::collections::HashMap;
+use std::sync::Arc;
+
+/// Lines shown around each cited line, so the sentence or table row can be read whole.
+const CONTEXT: u32 = 2;
+
+#[derive(Clone, Debug, PartialEq)]
+enum SourceText {
+    Loading,
+    Ready(Arc<Vec<String>>),
+    Failed,
+}
+
+#[component]
+pub fn SourcePanel() -> impl IntoView {
+    let state = use_app();
+    let cache: RwSignal<HashMap<String, SourceText>> = RwSignal::new(HashMap::new());
+
+    let file_of = move |plan_id: &str| state.dataset().and_then(|d| d.plan(plan_id).map(|p| p.source_file.clone()));
+
+    Effect::new(move |_| {
+        let Some(src) = state.source.get() else { return };
+        let Some(file) = file_of(&src.plan_id) else { return };
+        if cache.with_untracked(|c| c.contains_key(&file)) {
+            return;
+        }
+        cache.update(|c| {
+            c.insert(file.clone(), SourceText::Loading);
+        });
+        leptos::task::spawn_local(async move {
+            let loaded = match fetch_text(&format!("data/sources/{file}")).await {
+                Ok(text) => SourceText::Ready(Arc::new(text.lines().map(str::to_string).collect())),
+                Err(_) => SourceText::Failed,
+            };
+            cache.update(|c| {
+                c.insert(file, loaded);
+            });
+        });
+    });
+
+    let close = move |_| state.source.set(None);
+    let body = move || {
+        let src = state.source.get()?;
+        let t = state.t();
+        let file = file_of(&src.plan_id)?;
+        let text = cache.with(|c| c.get(&file).cloned()).unwrap_or(SourceText::Loading);
+        let excerpt = match text {
+            SourceText::Loading => view! { <p class="muted">{t.source_loading}</p> }.into_any(),
+            SourceText::Failed => view! { <p class="error">{t.source_failed}</p> }.into_any(),
+            SourceText::Ready(all) => {
+                let cited: Vec<u32> = src.lines.clone();
+                let mut shown: Vec<u32> = cited
+                    .iter()
+                    .flat_map(|&n| n.saturating_sub(CONTEXT).max(1)..=(n + CONTEXT).min(all.len() as u32))
+                    .collect();
+                shown.sort_unstable();
+                shown.dedup();
+                let mut previous = 0;
+                let rows = shown
+                    .into_iter()
+                    .map(|n| {
+                        let gap = previous != 0 && n > previous + 1;
+                        previous = n;
+                        let line = all.get(n as usize - 1).cloned().unwrap_or_default();
+                        let is_cited = cited.contains(&n);
+                        view! {
+                            {gap.then(|| view! { <div class="gap">"⋯"</div> })}
+                            <div class="src-line" class:cited=is_cited>
+                                <span class="ln">{n}</span>
+                                <span class="tx">{line}</span>
+                            </div>
+                        }
+                    })
+                    .collect_view();
+                view! { <div class="src-lines">{rows}</div> }.into_any()
+            }
+        };
+        let lines_label = src.lines.iter().map(|n| n.to_string()).collect::<Vec<_>>().join(", ");
+        Some(view! {
+            <div class="source-backdrop" on:click=close></div>
+            <aside class="source-panel" role="dialog" aria-label=t.source_title>
+                <header>
+                    <h2>{t.source_title}</h2>
+                    <button class="close" on:click=close aria-label=t.close>"×"</button>
+                </header>
+                <p class="src-what"><strong>{src.label.clone()}</strong>" : "{src.value.clone()}</p>
+                <p class="src-file">{file.clone()}" · "{t.line}" "{lines_label}</p>
+                {excerpt}
+            </aside>
+        })
+    };
+    view! { {body} }
+}

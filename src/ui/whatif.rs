@@ -1,0 +1,233 @@
+//! The what-if editor: the exit schedule as a table, plan years editable, achieved years locked,
+//! with the plan's rules checked live and the differences from the plan shown beside.
+
+use crate::domain::dataset::{ExitRow, Plan, RowStatus, Severity};
+use crate::domain::format::{fmt_count, fmt_opt_count, fmt_pct};
+use crate::domain::rules::{check, Finding};
+use crate::domain::schedule::{outcomes, year_threshold_met, Measure};
+use crate::ui::state::use_app;
+use leptos::prelude::*;
+
+/// Which measures a plan's schedule gives at all (a column of nulls is not editable).
+/// A county plan's "counties" row is the county itself, not a target to move: only the province
+/// plan gets that row.
+fn measures_of(plan: &Plan) -> Vec<Measure> {
+    Measure::EDITABLE
+        .into_iter()
+        .filter(|&m| m == Measure::People || plan.exit_schedule.iter().any(|r| m.of(r).is_some()))
+        .filter(|&m| m != Measure::Counties || plan.level == crate::domain::dataset::Level::Province)
+        .collect()
+}
+
+fn measure_label(m: Measure, t: &crate::ui::text::Text) -> &'static str {
+    match m {
+        Measure::People => t.poor_people,
+        Measure::Households => t.poor_households,
+        Measure::Villages => t.poor_villages,
+        Measure::Counties => t.poor_counties,
+    }
+}
+
+#[component]
+pub fn WhatIf(plan: Plan, #[prop(into)] rows: Signal<Vec<ExitRow>>) -> impl IntoView {
+    let state = use_app();
+    let measures = measures_of(&plan);
+    let findings = {
+        let plan = plan.clone();
+        Memo::new(move |_| rows.with(|r| check(&plan, r)))
+    };
+    let edit = {
+        let plan = plan.clone();
+        move |year: i32, measure: Measure, raw: String| {
+            let t = state.t();
+            let Ok(value) = raw.trim().replace([',', '，', ' '], "").parse::<i64>() else { return Err(t.invalid_number) };
+            let mut result = Ok(());
+            state.workspace.update(|w| {
+                let name = t.scenario_default_name;
+                if w.active_scenario_mut(&plan, name).set_exit(&plan, year, measure, value).is_err() {
+                    result = Err(t.invalid_number);
+                }
+            });
+            result
+        }
+    };
+    let reset = {
+        let plan = plan.clone();
+        move |_| {
+            state.workspace.update(|w| {
+                if let Some(id) = w.active.get(&plan.id).cloned() {
+                    if let Some(s) = w.scenarios.iter_mut().find(|s| s.id == id) {
+                        s.exits.clear();
+                    }
+                }
+            })
+        }
+    };
+    let header_years: Vec<(i32, RowStatus)> = plan.exit_schedule.iter().map(|r| (r.year, r.status)).collect();
+    let table = {
+        let plan = plan.clone();
+        let measures = measures.clone();
+        move || {
+            let t = state.t();
+            let lang = state.lang();
+            let current = rows.get();
+            measures
+                .iter()
+                .map(|&m| {
+                    let cells = current
+                        .iter()
+                        .map(|row| {
+                            let base = plan.exit_schedule.iter().find(|b| b.year == row.year).and_then(|b| m.of(b));
+                            let value = m.of(row);
+                            let year = row.year;
+                            if row.status == RowStatus::Actual {
+                                view! {
+                                    <td class="locked" title=t.locked_hint>
+                                        <svg class="lock" viewBox="0 0 16 16" width="14" height="14" role="img" aria-label=t.locked>
+                                            <path d="M4 7V5a4 4 0 0 1 8 0v2h1v8H3V7zm2 0h4V5a2 2 0 0 0-4 0z" fill="currentColor" />
+                                        </svg>
+                                        {fmt_opt_count(value, lang)}
+                                    </td>
+                                }
+                                .into_any()
+                            } else {
+                                let changed = value != base;
+                                let edit = edit.clone();
+                                let error = RwSignal::new(None::<&'static str>);
+                                let label = format!("{} {} {}", measure_label(m, t), t.year, year);
+                                view! {
+                                    <td class:changed=changed>
+                                        <input
+                                            type="text"
+                                            inputmode="numeric"
+                                            class="cell-input"
+                                            aria-label=label
+                                            data-year=year
+                                            data-measure=format!("{m:?}").to_lowercase()
+                                            prop:value=value.map(|v| v.to_string()).unwrap_or_default()
+                                            on:change=move |ev| error.set(edit(year, m, event_target_value(&ev)).err())
+                                        />
+                                        {changed.then(|| view! { <div class="was">{t.changed_from}" "{fmt_opt_count(base, lang)}</div> })}
+                                        {move || error.get().map(|e| view! { <div class="cell-error" role="alert">{e}</div> })}
+                                    </td>
+                                }
+                                .into_any()
+                            }
+                        })
+                        .collect_view();
+                    view! {
+                        <tr>
+                            <th scope="row">{measure_label(m, t)}</th>
+                            {cells}
+                        </tr>
+                    }
+                })
+                .collect_view()
+        }
+    };
+    let summary = {
+        let plan = plan.clone();
+        move || {
+            let t = state.t();
+            let lang = state.lang();
+            let cohort = Measure::People.cohort(&plan);
+            let scenario = rows.with(|r| outcomes(&plan.baseline, r, Measure::People, cohort));
+            let baseline = outcomes(&plan.baseline, &plan.exit_schedule, Measure::People, cohort);
+            let exit_year = plan.exit_year.unwrap_or(plan.period[1]);
+            let at = |o: &[crate::domain::schedule::YearOutcome]| o.iter().filter(|x| x.year <= exit_year).last().cloned();
+            let (s_end, b_end) = (at(&scenario), at(&baseline));
+            let met = |o: &[crate::domain::schedule::YearOutcome]| {
+                plan.exit_incidence_threshold_pct
+                    .and_then(|th| year_threshold_met(o, th))
+                    .map(|y| y.to_string())
+                    .unwrap_or_else(|| t.threshold_not_met.to_string())
+            };
+            let row = |label: &'static str, b: String, s: String| {
+                let changed = b != s;
+                view! { <tr class:changed=changed><th scope="row">{label}</th><td>{b}</td><td>{s}</td></tr> }
+            };
+            let remaining = |o: &Option<crate::domain::schedule::YearOutcome>| fmt_opt_count(o.as_ref().and_then(|x| x.remaining), lang);
+            let incidence = |o: &Option<crate::domain::schedule::YearOutcome>| {
+                o.as_ref().and_then(|x| x.incidence_pct).map(|p| fmt_pct(p, lang)).unwrap_or_else(|| t.unknown.to_string())
+            };
+            let has_threshold = plan.exit_incidence_threshold_pct.is_some() && plan.baseline.rural_population.is_some();
+            view! {
+                <table class="summary" id="whatif-summary">
+                    <thead><tr><th></th><th>{t.baseline_label}</th><th>{t.scenario_label}</th></tr></thead>
+                    <tbody>
+                        {row(t.remaining_end, remaining(&b_end), remaining(&s_end))}
+                        {row(t.incidence_end, incidence(&b_end), incidence(&s_end))}
+                        {has_threshold.then(|| row(t.threshold_met, met(&baseline), met(&scenario)))}
+                    </tbody>
+                </table>
+            }
+        }
+    };
+    let rule_list = move || {
+        let t = state.t();
+        let lang = state.lang();
+        let list = findings.get();
+        if list.is_empty() {
+            return view! { <p class="rules-ok" id="rules-ok">"✓ "{t.rules_ok}</p> }.into_any();
+        }
+        view! {
+            <ul class="findings" id="rule-findings">
+                {list
+                    .into_iter()
+                    .map(|f: Finding| {
+                        let (class, mark) = match f.severity {
+                            Severity::Error => ("finding error", "✖"),
+                            Severity::Warning => ("finding warning", "▲"),
+                            Severity::Info => ("finding info", "ℹ"),
+                        };
+                        view! { <li class=class><span class="mark" aria-hidden="true">{mark}</span>{f.message(lang).to_string()}</li> }
+                    })
+                    .collect_view()}
+            </ul>
+        }
+        .into_any()
+    };
+    let ignored = {
+        let plan = plan.clone();
+        move || {
+            let t = state.t();
+            let lang = state.lang();
+            let ignored = state.workspace.with(|w| w.active_scenario(&plan.id).map(|s| s.apply(&plan).ignored).unwrap_or_default());
+            (!ignored.is_empty()).then(|| {
+                let items = ignored.iter().map(|e| format!("{} {:?} {}", e.year, e.measure, fmt_count(e.value, lang))).collect::<Vec<_>>().join("; ");
+                view! { <p class="warning">{t.edits_ignored}" "{items}</p> }
+            })
+        }
+    };
+    view! {
+        <section class="whatif" id="whatif">
+            <div class="section-head">
+                <h2>{move || state.t().whatif}</h2>
+                <button class="secondary" id="reset-scenario" on:click=reset>{move || state.t().reset}</button>
+            </div>
+            <p class="hint">{move || state.t().whatif_hint}</p>
+            <div class="table-scroll">
+                <table class="schedule" id="schedule-table">
+                    <thead>
+                        <tr>
+                            <th>{move || state.t().year}</th>
+                            {header_years
+                                .into_iter()
+                                .map(|(y, s)| view! { <th class:actual=s == RowStatus::Actual>{y}</th> })
+                                .collect_view()}
+                        </tr>
+                    </thead>
+                    <tbody>{table}</tbody>
+                </table>
+            </div>
+            {ignored}
+            <div class="whatif-results">
+                <div>
+                    <h3>{move || state.t().rules}</h3>
+                    {rule_list}
+                </div>
+                <div>{summary}</div>
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,85 @@
+//! Browser tests of components, mounted alone in headless Chromium (wasm-bindgen-test).
+#![cfg(target_arch = "wasm32")]
+
+use leptos::{mount::mount_to, prelude::*, task::tick};
+use plan_explorer::domain::dataset::{parse_dataset, Dataset, Plan};
+use plan_explorer::ui::plan_page::PlanPage;
+use plan_explorer::ui::state::{AppState, Loading};
+use std::sync::Arc;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn dataset() -> Dataset {
+    parse_dataset(include_str!("../public/data/plans.json")).expect("bundled dataset")
+}
+
+/// Mounts `plan`'s page into a fresh element with its own app state.
+fn mount_plan(plan: Plan, dataset: Dataset) -> (web_sys::HtmlElement, AppState) {
+    let document = document();
+    let root: web_sys::HtmlElement = document.create_element("section").unwrap().unchecked_into();
+    document.body().unwrap().append_child(&root).unwrap();
+    let state = AppState::new();
+    state.loading.set(Loading::Ready(Arc::new(dataset)));
+    let handle = mount_to(root.clone(), move || {
+        provide_context(state);
+        view! { <PlanPage plan=plan.clone() /> }
+    });
+    std::mem::forget(handle);
+    (root, state)
+}
+
+fn text_of(root: &web_sys::HtmlElement, selector: &str) -> String {
+    root.query_selector(selector).unwrap().map(|e| e.text_content().unwrap_or_default()).unwrap_or_default()
+}
+
+#[wasm_bindgen_test]
+async fn editing_a_plan_year_updates_rules_and_summary() {
+    let d = dataset();
+    let antu = d.plan("antu").unwrap().clone();
+    let (root, state) = mount_plan(antu, d);
+    tick().await;
+    assert!(root.query_selector("#rules-ok").unwrap().is_some(), "the plan as printed keeps its rules");
+
+    let input: web_sys::HtmlInputElement = root
+        .query_selector(r#"input[data-year="2018"][data-measure="people"]"#)
+        .unwrap()
+        .expect("2018 is editable")
+        .unchecked_into();
+    assert_eq!(input.value(), "2114");
+    assert!(root.query_selector(r#"input[data-year="2017"]"#).unwrap().is_none(), "2017 is locked");
+
+    input.set_value("1114");
+    input.dispatch_event(&web_sys::Event::new("change").unwrap()).unwrap();
+    tick().await;
+
+    let findings = text_of(&root, "#rule-findings");
+    assert!(findings.contains("仍有1,000人未脱贫"), "{findings}");
+    assert!(text_of(&root, "#whatif-summary").contains("1.01%"));
+    assert_eq!(state.workspace.with_untracked(|w| w.scenarios.len()), 1, "the edit made a scenario");
+
+    let input: web_sys::HtmlInputElement =
+        root.query_selector(r#"input[data-year="2018"][data-measure="people"]"#).unwrap().unwrap().unchecked_into();
+    input.set_value("lots");
+    input.dispatch_event(&web_sys::Event::new("change").unwrap()).unwrap();
+    tick().await;
+    assert!(text_of(&root, ".cell-error").contains("请输入0或正整数"), "bad input is refused in words");
+    assert!(text_of(&root, "#rule-findings").contains("1,000人"), "and the last good value is kept");
+}
+
+#[wasm_bindgen_test]
+async fn a_hostile_plan_name_renders_as_text() {
+    let mut d = dataset();
+    let hostile = r#"<img src=x onerror="window.__pwned=1">安图县"#;
+    d.plans[0].name_zh = hostile.to_string();
+    d.plans[0].checks[0].message_zh = r#"<script>window.__pwned=2</script>"#.to_string();
+    let plan = d.plans[0].clone();
+    let (root, _state) = mount_plan(plan, d);
+    tick().await;
+    assert_eq!(text_of(&root, "#plan-name"), hostile);
+    assert!(root.query_selector("img").unwrap().is_none(), "no element was made from the name");
+    assert!(root.query_selector(".check-list script").unwrap().is_none());
+    let pwned = js_sys::Reflect::get(&window(), &"__pwned".into()).unwrap();
+    assert!(pwned.is_undefined());
+}
