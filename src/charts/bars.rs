@@ -13,24 +13,81 @@ pub struct Bar {
     pub actual: bool,
 }
 
-pub fn bars_svg(bars: &[Bar], lang: Lang, width: u32, height: u32) -> String {
+const MARGIN: u32 = 14;
+const X_LABEL_AREA: u32 = 40;
+const Y_LABEL_AREA: u32 = 78;
+
+/// The top of the value axis for `bars`: a round figure a little above the largest bar.
+pub fn y_max_for(bars: &[Bar]) -> f64 {
+    let max = bars.iter().flat_map(|b| [b.value, b.baseline]).flatten().fold(0.0, f64::max);
+    super::nice_ceiling(max * 1.08)
+}
+
+/// Where the plot area of a bars chart lies in SVG units, to turn a pointer position back into
+/// a year and a value (dragging a bar).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Geometry {
+    left: f64,
+    right: f64,
+    top: f64,
+    bottom: f64,
+    x0: f64,
+    x1: f64,
+    pub y_max: f64,
+}
+
+impl Geometry {
+    pub fn new(bars: &[Bar], width: u32, height: u32, y_max: f64) -> Option<Geometry> {
+        let (first, last) = (bars.first()?, bars.last()?);
+        Some(Geometry {
+            left: (MARGIN + Y_LABEL_AREA) as f64,
+            right: (width - MARGIN) as f64,
+            top: MARGIN as f64,
+            bottom: (height - MARGIN - X_LABEL_AREA) as f64,
+            x0: first.year as f64 - 0.5,
+            x1: last.year as f64 + 0.5,
+            y_max,
+        })
+    }
+
+    /// The year whose bar slot contains `x` (SVG units), if any.
+    pub fn year_at(&self, x: f64) -> Option<i32> {
+        if x < self.left || x > self.right {
+            return None;
+        }
+        let data = self.x0 + (x - self.left) / (self.right - self.left) * (self.x1 - self.x0);
+        Some(data.round() as i32)
+    }
+
+    /// The value at height `y` (SVG units), clamped to the axis.
+    pub fn value_at(&self, y: f64) -> f64 {
+        let share = (self.bottom - y) / (self.bottom - self.top);
+        (share.clamp(0.0, 1.0)) * self.y_max
+    }
+
+    /// Height (SVG units) of `value`.
+    pub fn y_of(&self, value: f64) -> f64 {
+        self.bottom - value / self.y_max * (self.bottom - self.top)
+    }
+}
+
+/// Draws `bars`; `y_max` fixes the value axis (kept still while a bar is dragged).
+pub fn bars_svg(bars: &[Bar], lang: Lang, width: u32, height: u32, y_max: Option<f64>) -> String {
     let mut svg = String::new();
-    if let Err(e) = draw(&mut svg, bars, lang, width, height) {
+    if let Err(e) = draw(&mut svg, bars, lang, width, height, y_max.unwrap_or_else(|| y_max_for(bars))) {
         return error_svg(&e.to_string(), width, height);
     }
     svg
 }
 
-fn draw(svg: &mut String, bars: &[Bar], lang: Lang, width: u32, height: u32) -> Result<(), Box<dyn std::error::Error>> {
+fn draw(svg: &mut String, bars: &[Bar], lang: Lang, width: u32, height: u32, y_max: f64) -> Result<(), Box<dyn std::error::Error>> {
     let root = SVGBackend::with_string(svg, (width, height)).into_drawing_area();
     root.fill(&WHITE)?;
     let (Some(first), Some(last)) = (bars.first(), bars.last()) else { return Ok(()) };
-    let max = bars.iter().flat_map(|b| [b.value, b.baseline]).flatten().fold(0.0, f64::max);
-    let y_max = super::nice_ceiling(max * 1.08);
     let mut chart = ChartBuilder::on(&root)
-        .margin(14)
-        .x_label_area_size(40)
-        .y_label_area_size(78)
+        .margin(MARGIN)
+        .x_label_area_size(X_LABEL_AREA)
+        .y_label_area_size(Y_LABEL_AREA)
         .build_cartesian_2d(first.year as f64 - 0.5..last.year as f64 + 0.5, 0.0..y_max)?;
     chart
         .configure_mesh()
@@ -46,7 +103,7 @@ fn draw(svg: &mut String, bars: &[Bar], lang: Lang, width: u32, height: u32) -> 
         .draw()?;
     let half = 0.32;
     chart.draw_series(bars.iter().filter_map(|b| {
-        let v = b.value?;
+        let v = b.value?.min(y_max);
         let color = if b.actual { palette::ACTUAL } else { palette::PLAN };
         let x = b.year as f64;
         Some(Rectangle::new([(x - half, 0.0), (x + half, v)], color.filled()))
@@ -72,4 +129,21 @@ pub fn error_svg(message: &str, width: u32, height: u32) -> String {
         let _ = root.present();
     }
     svg
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pointer_positions_map_back_to_years_and_values() {
+        let bars: Vec<Bar> = (2016..=2020).map(|y| Bar { year: y, value: Some(1000.0), baseline: None, actual: false }).collect();
+        let g = Geometry::new(&bars, 640, 360, 4000.0).unwrap();
+        assert_eq!(g.year_at(92.0 + 534.0 * 0.5 / 5.0), Some(2016));
+        assert_eq!(g.year_at(92.0 + 534.0 * 4.5 / 5.0), Some(2020));
+        assert_eq!(g.year_at(10.0), None);
+        assert!((g.value_at(g.y_of(2500.0)) - 2500.0).abs() < 1e-9);
+        assert_eq!(g.value_at(-50.0), 4000.0);
+        assert_eq!(g.value_at(1000.0), 0.0);
+    }
 }

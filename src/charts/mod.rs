@@ -3,6 +3,7 @@
 
 pub mod bars;
 pub mod lines;
+pub mod multi;
 pub mod palette;
 
 /// Chart size in SVG user units; the page scales it to its box.

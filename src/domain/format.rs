@@ -94,6 +94,20 @@ pub fn fmt_wan(wan: f64, lang: Lang) -> String {
     }
 }
 
+/// Whole 元 written exactly in 万元: 3_085_032_900 → "308,503.29", 12_345_678_9 → "12,345.6789".
+pub fn wan_exact(yuan: crate::domain::money::Yuan) -> String {
+    let y = yuan.0;
+    let sign = if y < 0 { "-" } else { "" };
+    let (whole, frac) = (y.abs() / 10_000, y.abs() % 10_000);
+    let frac = format!("{frac:04}");
+    let frac = frac.trim_end_matches('0');
+    if frac.is_empty() {
+        format!("{sign}{}", thousands(whole))
+    } else {
+        format!("{sign}{}.{frac}", thousands(whole))
+    }
+}
+
 /// "16224.4" → "16,224.4": the figure as printed, with separators, at most two decimals.
 pub fn group_decimal(v: f64) -> String {
     let s = trim(format!("{:.2}", v.abs()));
@@ -126,6 +140,14 @@ mod tests {
         assert_eq!(fmt_wan(1234.5, Lang::Zh), "1,234.5万元");
         assert_eq!(fmt_wan(308503.29, Lang::En), "¥3.09 bn");
         assert_eq!(fmt_wan(1234.5, Lang::En), "¥12.3 M");
+    }
+
+    #[test]
+    fn exact_wan() {
+        use crate::domain::money::Yuan;
+        assert_eq!(wan_exact(Yuan(3_085_032_900)), "308,503.29");
+        assert_eq!(wan_exact(Yuan(123_456_789)), "12,345.6789");
+        assert_eq!(wan_exact(Yuan(10_000)), "1");
     }
 
     #[test]

@@ -38,6 +38,19 @@ impl std::ops::Sub for Yuan {
     }
 }
 
+/// Reads an amount typed in 万元 ("1,234.5", "1234.5678") exactly into 元; more than four
+/// decimals (finer than 1 元), signs and other text are refused.
+pub fn parse_wan(text: &str) -> Option<Yuan> {
+    let cleaned: String = text.trim().chars().filter(|c| !matches!(c, ',' | '，' | ' ')).collect();
+    let (int, frac) = cleaned.split_once('.').unwrap_or((&cleaned, ""));
+    if int.is_empty() && frac.is_empty() || frac.len() > 4 || !int.chars().chain(frac.chars()).all(|c| c.is_ascii_digit()) || int.len() > 12 {
+        return None;
+    }
+    let whole: i64 = if int.is_empty() { 0 } else { int.parse().ok()? };
+    let frac_yuan: i64 = if frac.is_empty() { 0 } else { format!("{frac:0<4}").parse().ok()? };
+    Some(Yuan(whole * 10_000 + frac_yuan))
+}
+
 /// Splits `total` in proportion to `weights` by the largest-remainder method: the parts are
 /// never negative and always add up to `total` exactly. Zero or empty weights split evenly.
 pub fn allocate(total: i64, weights: &[u64]) -> Vec<i64> {
@@ -81,6 +94,17 @@ mod tests {
         assert_eq!(Yuan::from_wan(16224.40), Yuan(162_244_000));
         assert_eq!(Yuan::from_wan(308503.29).0, 3_085_032_900);
         assert!((Yuan(3_085_032_900).as_wan() - 308503.29).abs() < 1e-9);
+    }
+
+    #[test]
+    fn parse_wan_exactly() {
+        assert_eq!(parse_wan("1,234.5"), Some(Yuan(12_345_000)));
+        assert_eq!(parse_wan("0.0001"), Some(Yuan(1)));
+        assert_eq!(parse_wan("308503.29"), Some(Yuan(3_085_032_900)));
+        assert_eq!(parse_wan("1.23456"), None);
+        assert_eq!(parse_wan("-5"), None);
+        assert_eq!(parse_wan("abc"), None);
+        assert_eq!(parse_wan(""), None);
     }
 
     #[test]

@@ -25,6 +25,18 @@ pub struct Scenario {
     pub name: String,
     /// Sorted by (year, measure); one edit per pair.
     pub exits: Vec<ExitEdit>,
+    /// Changes to the money split; see `budget.rs`.
+    #[serde(default)]
+    pub budget: Vec<super::budget::BudgetEdit>,
+    /// Counties moved to another exit year (province plans); see `counties.rs`.
+    #[serde(default)]
+    pub counties: Vec<CountyMove>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CountyMove {
+    pub name_zh: String,
+    pub year: i32,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -45,11 +57,11 @@ pub struct Applied {
 
 impl Scenario {
     pub fn new(id: impl Into<String>, plan: &Plan, name: impl Into<String>) -> Scenario {
-        Scenario { id: id.into(), plan_id: plan.id.clone(), name: name.into(), exits: Vec::new() }
+        Scenario { id: id.into(), plan_id: plan.id.clone(), name: name.into(), exits: Vec::new(), budget: Vec::new(), counties: Vec::new() }
     }
 
     pub fn is_baseline(&self) -> bool {
-        self.exits.is_empty()
+        self.exits.is_empty() && self.budget.is_empty() && self.counties.is_empty()
     }
 
     pub fn apply(&self, plan: &Plan) -> Applied {
@@ -60,6 +72,9 @@ impl Scenario {
                 Some(row) if row.status == RowStatus::Plan => edit.measure.set(row, Some(edit.value)),
                 _ => ignored.push(edit.clone()),
             }
+        }
+        if !self.counties.is_empty() {
+            super::counties::apply_to_rows(plan, self, &mut rows);
         }
         Applied { rows, ignored }
     }

@@ -1,6 +1,10 @@
 //! The app shell: state, loading, and the page for the chosen plan.
 
+use crate::domain::route::View;
 use crate::ui::banner::StorageBanner;
+use crate::ui::checks_page::ChecksPage;
+use crate::ui::compare::ComparePage;
+use crate::ui::projects::ProjectsPage;
 use crate::ui::header::Header;
 use crate::ui::persist;
 use crate::ui::plan_page::PlanPage;
@@ -14,6 +18,9 @@ pub fn App() -> impl IntoView {
     provide_context(state);
     persist::load_workspace(state);
     persist::install_autosave(state);
+    crate::ui::routing::install_routing(state);
+    crate::ui::routing::install_link_scenarios(state);
+    crate::ui::keyboard::install_shortcuts(state);
     leptos::task::spawn_local(persist::load_dataset(state));
 
     // Keep <html lang> true to the language shown, for screen readers and fonts.
@@ -38,11 +45,13 @@ pub fn App() -> impl IntoView {
             .into_any()
         }
         Loading::Ready(_) => {
-            // Re-render the page only when the plan changes, not on every edit.
-            let plan_id = Memo::new(move |_| state.plan().map(|p| p.id));
-            (move || {
-                let _ = plan_id.get();
-                state.plan().map(|plan| view! { <PlanPage plan=plan /> })
+            // Re-render a page only when the view or the plan changes, not on every edit.
+            let place = Memo::new(move |_| (state.route.with(|r| r.view.clone()), state.plan_id()));
+            (move || match place.get().0 {
+                View::Plan | View::Present => state.plan().map(|plan| view! { <PlanPage plan=plan /> }).into_any(),
+                View::Compare => view! { <ComparePage /> }.into_any(),
+                View::Projects => view! { <ProjectsPage /> }.into_any(),
+                View::Checks => view! { <ChecksPage /> }.into_any(),
             })
             .into_any()
         }
@@ -51,7 +60,19 @@ pub fn App() -> impl IntoView {
     view! {
         <Header />
         <StorageBanner />
+        {move || state.notice.get().map(|n| {
+            let msg = state.lang().pick(&n.zh, &n.en).to_string();
+            let class = if n.error { "banner error" } else { "banner info" };
+            view! {
+                <div class=class role="status" id="notice">
+                    <span class="notice-text">{msg}</span>
+                    <button class="close" aria-label=state.t().close on:click=move |_| state.notice.set(None)>"×"</button>
+                </div>
+            }
+        })}
+        <crate::ui::unapplied::UnappliedEdits />
         <main id="main">{main}</main>
         <SourcePanel />
+        <crate::ui::toast::Toast />
     }
 }

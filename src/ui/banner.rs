@@ -30,11 +30,27 @@ pub fn StorageBanner() -> impl IntoView {
         let lang = state.lang();
         match state.storage.get() {
             StorageState::Saved => None,
-            StorageState::Unavailable => Some(view! { <div class="banner warning" role="status" id="storage-banner">{t.storage_unavailable}</div> }.into_any()),
-            StorageState::Full => Some(view! { <div class="banner warning" role="alert" id="storage-banner">{t.storage_full}</div> }.into_any()),
+            StorageState::Unavailable => Some(view! {
+                <div class="banner warning" role="status" id="storage-banner" data-state="unavailable">
+                    {t.storage_unavailable}" "
+                    <button on:click=move |_| crate::ui::persist::export_workspace(state)>{t.download_work}</button>
+                </div>
+            }.into_any()),
+            StorageState::Full => Some(view! {
+                <div class="banner warning" role="alert" id="storage-banner" data-state="full">
+                    {t.storage_full}" "
+                    <button on:click=move |_| crate::ui::persist::export_workspace(state)>{t.download_work}</button>
+                </div>
+            }.into_any()),
+            StorageState::Cleared => Some(view! {
+                <div class="banner warning" role="status" id="storage-banner" data-state="cleared">
+                    {t.storage_cleared}" "
+                    <button on:click=move |_| crate::ui::persist::export_workspace(state)>{t.download_work}</button>
+                </div>
+            }.into_any()),
             StorageState::NewerElsewhere => Some(
                 view! {
-                    <div class="banner warning" role="alert" id="storage-banner">
+                    <div class="banner warning" role="alert" id="storage-banner" data-state="newer">
                         {t.storage_newer}" "
                         <button on:click=move |_| {
                             if let Some(last) = use_context::<crate::ui::persist::LastSaved>() {
@@ -49,7 +65,7 @@ pub fn StorageBanner() -> impl IntoView {
                 let detail = lang.pick(&zh, &en).to_string();
                 Some(
                     view! {
-                        <div class="banner error" role="alert" id="storage-banner">
+                        <div class="banner error" role="alert" id="storage-banner" data-state="broken">
                             <p>{t.storage_broken}</p>
                             <p class="detail">{detail}</p>
                             <button on:click=move |_| download("plan-explorer-workspace-raw.json", &raw, "application/json")>{t.download_raw}</button>

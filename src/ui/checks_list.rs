@@ -1,5 +1,6 @@
 //! 数据核查: the contradictions recorded for a plan, each with both figures and their lines.
 
+use crate::domain::checks::CheckFilter;
 use crate::domain::dataset::{Plan, Severity};
 use crate::domain::format::Lang;
 use crate::ui::figure::Figure;
@@ -14,16 +15,36 @@ fn fmt_value(v: Option<f64>) -> String {
     }
 }
 
+/// One plan's checks. Without the optional props it is the plan page's section; the 数据核查
+/// view passes a heading, a section id of its own and a filter.
 #[component]
-pub fn ChecksList(plan: Plan) -> impl IntoView {
+pub fn ChecksList(
+    plan: Plan,
+    /// Shows only the checks that pass; the heading then counts shown / all.
+    #[prop(optional, into)]
+    filter: Option<Signal<CheckFilter>>,
+    /// Replaces the heading 数据核查.
+    #[prop(optional, into)]
+    heading: Option<Signal<String>>,
+    /// Replaces the section id `data-checks` (several lists on one page need distinct ids).
+    #[prop(optional, into)]
+    section_id: Option<String>,
+) -> impl IntoView {
     let state = use_app();
+    // A page of several lists jumps to one by focusing it.
+    let focusable = section_id.is_some().then_some("-1");
+    let section_id = section_id.unwrap_or_else(|| "data-checks".to_string());
     move || {
         let t = state.t();
         let lang = state.lang();
-        let mut checks = plan.checks.clone();
+        let chosen = filter.map(|f| f.get());
+        let mut checks: Vec<_> = plan.checks.iter().filter(|c| chosen.is_none_or(|f| f.matches(c))).cloned().collect();
         checks.sort_by_key(|c| c.severity);
-        let body = if checks.is_empty() {
+        let shown = checks.len();
+        let body = if plan.checks.is_empty() {
             view! { <p class="muted">{t.data_checks_none}</p> }.into_any()
+        } else if checks.is_empty() {
+            view! { <p class="muted">{t.checks_none_match}</p> }.into_any()
         } else {
             checks
                 .into_iter()
@@ -76,9 +97,11 @@ pub fn ChecksList(plan: Plan) -> impl IntoView {
                 .collect_view()
                 .into_any()
         };
+        let title = heading.map_or_else(|| t.data_checks.to_string(), |h| h.get());
+        let count = if shown == plan.checks.len() { shown.to_string() } else { format!("{shown} / {}", plan.checks.len()) };
         view! {
-            <section class="checks" id="data-checks">
-                <h2>{t.data_checks}" ("{plan.checks.len()}")"</h2>
+            <section class="checks" id=section_id.clone() tabindex=focusable>
+                <h2>{title}" ("{count}")"</h2>
                 <ul class="check-list">{body}</ul>
             </section>
         }

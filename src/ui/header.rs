@@ -2,6 +2,7 @@
 
 use crate::domain::dataset::Level;
 use crate::domain::format::Lang;
+use crate::domain::route::View;
 use crate::ui::state::use_app;
 use leptos::prelude::*;
 
@@ -19,7 +20,9 @@ pub fn Header() -> impl IntoView {
     let picker = move || {
         let dataset = state.dataset()?;
         let lang = state.lang();
-        let current = state.plan().map(|p| p.id);
+        // A plan tab is marked only where one plan is shown.
+        let per_plan = state.route.with(|r| matches!(r.view, View::Plan | View::Present));
+        let current = state.plan_id().filter(|_| per_plan);
         Some(
             dataset
                 .plans
@@ -42,7 +45,7 @@ pub fn Header() -> impl IntoView {
                             class:selected=selected
                             id=format!("plan-{}", p.id)
                             aria-pressed=selected.to_string()
-                            on:click=move |_| state.workspace.update(|w| w.plan_id = Some(id.clone()))
+                            on:click=move |_| state.choose_plan(&id)
                         >
                             {name}
                             {(!level.is_empty()).then(|| view! { <span class="tag">{level}</span> })}
@@ -52,13 +55,31 @@ pub fn Header() -> impl IntoView {
                 .collect_view(),
         )
     };
+    let tabs = move || {
+        let t = state.t();
+        let current = state.route.with(|r| r.view.clone());
+        [(View::Plan, t.view_plan), (View::Compare, t.view_compare), (View::Projects, t.view_projects), (View::Checks, t.view_checks), (View::Present, t.view_present)]
+            .into_iter()
+            .map(|(view, label)| {
+                let selected = current == view;
+                let id = format!("view-{}", view.slug());
+                view! {
+                    <button class="view-tab" class:selected=selected id=id aria-current=selected.then_some("page") on:click=move |_| state.go(view.clone())>
+                        {label}
+                    </button>
+                }
+            })
+            .collect_view()
+    };
     view! {
         <header class="app-header">
             <div class="brand">
                 <h1>{move || state.t().app_title}</h1>
                 <span class="subtitle">{move || state.t().app_subtitle}</span>
             </div>
+            <nav class="view-tabs" aria-label=move || state.t().views>{tabs}</nav>
             <nav class="plan-picker" aria-label=move || state.t().plans>{picker}</nav>
+            <crate::ui::data_menu::DataMenu />
             <button class="lang" id="lang-toggle" title=move || state.t().switch_lang_label on:click=toggle_lang>
                 {move || state.t().switch_lang}
             </button>

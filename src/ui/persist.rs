@@ -72,10 +72,12 @@ pub fn save_now(state: AppState, workspace: &Workspace) {
         return;
     }
     let revision = state.revision.get_untracked() + 1;
+    // Our entry gone although we saved before: the browser (or the user) cleared storage.
+    let cleared = revision > 1 && local::read_raw(WORKSPACE_KEY).is_none();
     match local::save_workspace(workspace, revision) {
         Ok(()) => {
             state.revision.set(revision);
-            state.storage.set(StorageState::Saved);
+            state.storage.set(if cleared { StorageState::Cleared } else { StorageState::Saved });
         }
         Err(WriteError::Full) => state.storage.set(StorageState::Full),
         Err(WriteError::Unavailable) => state.storage.set(StorageState::Unavailable),
@@ -106,7 +108,7 @@ pub fn install_autosave(state: AppState) {
         let ws = state.workspace.get_untracked();
         if ws != last_saved.get_value() {
             save_now(state, &ws);
-            if state.storage.get_untracked() == StorageState::Saved {
+            if matches!(state.storage.get_untracked(), StorageState::Saved | StorageState::Cleared) {
                 last_saved.set_value(ws);
             }
         }
@@ -147,3 +149,18 @@ pub fn install_autosave(state: AppState) {
 
 #[derive(Clone, Copy)]
 pub struct LastSaved(pub StoredValue<Workspace>);
+
+/// The user's scenarios as a file: the stored envelope, so the same import path reads it back.
+pub fn export_workspace(state: AppState) {
+    let ws = state.workspace.get_untracked();
+    let text = crate::store::envelope::encode(
+        crate::store::envelope::WORKSPACE_FORMAT,
+        crate::store::envelope::WORKSPACE_SCHEMA,
+        state.revision.get_untracked(),
+        local::now_ms(),
+        &ws,
+    );
+    let date = js_sys::Date::new_0().to_iso_string().as_string().unwrap_or_default();
+    let day: String = date.chars().take(10).collect();
+    crate::ui::banner::download(&format!("plan-explorer-scenarios-{day}.json"), &text, "application/json");
+}

@@ -5,7 +5,10 @@ use crate::domain::format::Lang;
 use crate::ui::cards::Cards;
 use crate::ui::charts_panel::ChartsPanel;
 use crate::ui::checks_list::ChecksList;
+use crate::ui::counties::CountiesPanel;
 use crate::ui::state::use_app;
+use crate::ui::budget_panel::BudgetPanel;
+use crate::ui::consequences::Consequences;
 use crate::ui::whatif::WhatIf;
 use leptos::prelude::*;
 
@@ -16,6 +19,7 @@ pub fn PlanPage(plan: Plan) -> impl IntoView {
         let plan = plan.clone();
         Memo::new(move |_| state.workspace.with(|w| w.active_scenario(&plan.id).map(|s| s.apply(&plan).rows)).unwrap_or_else(|| plan.exit_schedule.clone()))
     };
+    let compare_with = RwSignal::new(None::<String>);
     let heading = {
         let plan = plan.clone();
         move || {
@@ -47,7 +51,11 @@ pub fn PlanPage(plan: Plan) -> impl IntoView {
             <div class="plan-heading">{heading}</div>
             <Cards plan=plan.clone() />
             <ChartsPanel plan=plan.clone() rows=rows />
-            <WhatIf plan=plan.clone() rows=rows />
+            {(plan.level == Level::Province).then(|| view! { <CountiesPanel plan=plan.clone() /> })}
+            <WhatIf plan=plan.clone() rows=rows compare_with=compare_with />
+            <crate::ui::scenario_compare::ScenarioCompare plan=plan.clone() compare_with=compare_with />
+            <Consequences plan=plan.clone() rows=rows />
+            <BudgetPanel plan=plan.clone() />
             <ChecksList plan=plan />
         </article>
     }

@@ -3,6 +3,8 @@
 
 use crate::domain::dataset::{Dataset, Plan};
 use crate::domain::format::Lang;
+use crate::domain::route::{Route, View};
+use crate::domain::history::History;
 use crate::domain::workspace::Workspace;
 use crate::ui::text::{text, Text};
 use leptos::prelude::*;
@@ -26,11 +28,31 @@ pub enum StorageState {
     Broken { zh: String, en: String, raw: String },
     /// Another tab saved a newer revision; saving is paused.
     NewerElsewhere,
+    /// The browser cleared our stored data while the page was open; the work in this page was
+    /// saved again.
+    Cleared,
 }
 
 impl StorageState {
     pub fn may_save(&self) -> bool {
-        matches!(self, StorageState::Saved | StorageState::Full)
+        matches!(self, StorageState::Saved | StorageState::Full | StorageState::Cleared)
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Notice {
+    pub error: bool,
+    pub zh: String,
+    pub en: String,
+}
+
+impl Notice {
+    pub fn info(zh: impl Into<String>, en: impl Into<String>) -> Notice {
+        Notice { error: false, zh: zh.into(), en: en.into() }
+    }
+
+    pub fn error(zh: impl Into<String>, en: impl Into<String>) -> Notice {
+        Notice { error: true, zh: zh.into(), en: en.into() }
     }
 }
 
@@ -51,21 +73,44 @@ pub struct AppState {
     /// Revision of the workspace as last read or written here.
     pub revision: RwSignal<u64>,
     pub source: RwSignal<Option<SourceRef>>,
+    /// Where the user is: view, plan, slide (mirrored in the URL hash).
+    pub route: RwSignal<Route>,
+    /// A message for the user about what just happened (a link opened, a file imported or
+    /// refused), in both languages.
+    pub notice: RwSignal<Option<Notice>>,
+    /// Undo/redo of scenario edits (this page only).
+    pub history: StoredValue<History<Workspace>>,
+    /// Bumped on every history change so undo/redo buttons update.
+    pub history_tick: RwSignal<u64>,
+    /// A short message with an undo button (e.g. after a delete): (zh, en).
+    pub toast: RwSignal<Option<(String, String)>>,
+    /// The last share link made, shown so it can be copied by hand too.
+    pub share_link: RwSignal<Option<String>>,
+    /// The language alone, so that views which only translate do not redraw on every edit.
+    lang: Memo<Lang>,
 }
 
 impl AppState {
     pub fn new() -> AppState {
+        let workspace = RwSignal::new(Workspace::default());
         AppState {
+            lang: Memo::new(move |_| workspace.with(|w| w.lang)),
             loading: RwSignal::new(Loading::Pending),
-            workspace: RwSignal::new(Workspace::default()),
+            workspace,
             storage: RwSignal::new(StorageState::Saved),
             revision: RwSignal::new(0),
             source: RwSignal::new(None),
+            route: RwSignal::new(Route::default()),
+            notice: RwSignal::new(None),
+            history: StoredValue::new(History::default()),
+            history_tick: RwSignal::new(0),
+            toast: RwSignal::new(None),
+            share_link: RwSignal::new(None),
         }
     }
 
     pub fn lang(&self) -> Lang {
-        self.workspace.with(|w| w.lang)
+        self.lang.get()
     }
 
     pub fn t(&self) -> &'static Text {
@@ -79,13 +124,85 @@ impl AppState {
         }
     }
 
-    /// The plan being shown: the one chosen, else the first.
-    pub fn plan(&self) -> Option<Plan> {
+    /// Id of the plan being shown: the route's, else the last one chosen, else the first.
+    pub fn plan_id(&self) -> Option<String> {
         let dataset = self.dataset()?;
-        let chosen = self.workspace.with(|w| w.plan_id.clone());
-        chosen
-            .and_then(|id| dataset.plan(&id).cloned())
-            .or_else(|| dataset.plans.first().cloned())
+        let chosen = self.route.with(|r| r.plan_id.clone()).or_else(|| self.workspace.with(|w| w.plan_id.clone()));
+        chosen.filter(|id| dataset.plan(id).is_some()).or_else(|| dataset.plans.first().map(|p| p.id.clone()))
+    }
+
+    /// The plan being shown.
+    pub fn plan(&self) -> Option<Plan> {
+        let id = self.plan_id()?;
+        self.dataset()?.plan(&id).cloned()
+    }
+
+    /// Opens `view` (keeping the plan).
+    pub fn go(&self, view: View) {
+        let plan_id = self.plan_id();
+        self.route.update(|r| {
+            r.view = view;
+            r.plan_id = plan_id;
+            r.slide = None;
+            r.scenario = None;
+        });
+    }
+
+    /// Shows plan `id` in the plan view (or the current view when it is per plan).
+    pub fn choose_plan(&self, id: &str) {
+        self.workspace.update(|w| w.plan_id = Some(id.to_string()));
+        self.route.update(|r| {
+            if !matches!(r.view, View::Plan | View::Present) {
+                r.view = View::Plan;
+            }
+            r.plan_id = Some(id.to_string());
+            r.scenario = None;
+        });
+    }
+}
+
+impl AppState {
+    /// Applies an edit of the user's scenarios as one undo step. Edits with the same `merge_key`
+    /// in a row (a slider being dragged, one cell retyped) make a single step.
+    pub fn edit<R>(&self, merge_key: Option<&str>, f: impl FnOnce(&mut Workspace) -> R) -> Option<R> {
+        let before = self.workspace.get_untracked();
+        let result = self.workspace.try_update(f);
+        if self.workspace.with_untracked(|w| w.scenarios != before.scenarios || w.active != before.active) {
+            self.history.update_value(|h| h.record(&before, merge_key));
+            self.history_tick.update(|n| *n += 1);
+        }
+        result
+    }
+
+    /// Ends the current merged step (e.g. when a slider is released).
+    pub fn seal_edit(&self) {
+        self.history.update_value(|h| h.seal());
+    }
+
+    pub fn undo(&self) {
+        let current = self.workspace.get_untracked();
+        if let Some(before) = self.history.try_update_value(|h| h.undo(&current)).flatten() {
+            self.workspace.update(|w| w.restore_scenarios(before));
+            self.history_tick.update(|n| *n += 1);
+        }
+    }
+
+    pub fn redo(&self) {
+        let current = self.workspace.get_untracked();
+        if let Some(after) = self.history.try_update_value(|h| h.redo(&current)).flatten() {
+            self.workspace.update(|w| w.restore_scenarios(after));
+            self.history_tick.update(|n| *n += 1);
+        }
+    }
+
+    pub fn can_undo(&self) -> bool {
+        self.history_tick.track();
+        self.history.with_value(|h| h.can_undo())
+    }
+
+    pub fn can_redo(&self) -> bool {
+        self.history_tick.track();
+        self.history.with_value(|h| h.can_redo())
     }
 }
 

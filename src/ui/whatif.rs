@@ -5,6 +5,8 @@ use crate::domain::dataset::{ExitRow, Plan, RowStatus, Severity};
 use crate::domain::format::{fmt_count, fmt_opt_count, fmt_pct};
 use crate::domain::rules::{check, Finding};
 use crate::domain::schedule::{outcomes, year_threshold_met, Measure};
+use crate::ui::quick_ops::QuickOps;
+use crate::ui::scenario_bar::ScenarioBar;
 use crate::ui::state::use_app;
 use leptos::prelude::*;
 
@@ -29,8 +31,10 @@ fn measure_label(m: Measure, t: &crate::ui::text::Text) -> &'static str {
 }
 
 #[component]
-pub fn WhatIf(plan: Plan, #[prop(into)] rows: Signal<Vec<ExitRow>>) -> impl IntoView {
+pub fn WhatIf(plan: Plan, #[prop(into)] rows: Signal<Vec<ExitRow>>, compare_with: RwSignal<Option<String>>) -> impl IntoView {
     let state = use_app();
+    let bar_plan = plan.clone();
+    let ops_plan = plan.clone();
     let measures = measures_of(&plan);
     let findings = {
         let plan = plan.clone();
@@ -41,78 +45,104 @@ pub fn WhatIf(plan: Plan, #[prop(into)] rows: Signal<Vec<ExitRow>>) -> impl Into
         move |year: i32, measure: Measure, raw: String| {
             let t = state.t();
             let Ok(value) = raw.trim().replace([',', '，', ' '], "").parse::<i64>() else { return Err(t.invalid_number) };
-            let mut result = Ok(());
-            state.workspace.update(|w| {
-                let name = t.scenario_default_name;
-                if w.active_scenario_mut(&plan, name).set_exit(&plan, year, measure, value).is_err() {
-                    result = Err(t.invalid_number);
-                }
-            });
-            result
+            let key = format!("exit:{}:{year}:{measure:?}", plan.id);
+            let name = t.scenario_default_name;
+            match state.edit(Some(&key), |w| w.active_scenario_mut(&plan, name).set_exit(&plan, year, measure, value)) {
+                Some(Ok(())) => Ok(()),
+                _ => Err(t.invalid_number),
+            }
         }
     };
     let reset = {
         let plan = plan.clone();
         move |_| {
-            state.workspace.update(|w| {
+            state.edit(None, |w| {
                 if let Some(id) = w.active.get(&plan.id).cloned() {
                     if let Some(s) = w.scenarios.iter_mut().find(|s| s.id == id) {
                         s.exits.clear();
+                        s.budget.clear();
+                        s.counties.clear();
                     }
                 }
-            })
+            });
         }
     };
     let header_years: Vec<(i32, RowStatus)> = plan.exit_schedule.iter().map(|r| (r.year, r.status)).collect();
+    // Built once per plan: cells keep their elements while values change, so a slider being
+    // dragged or a field being typed in is never replaced under the user's hand.
     let table = {
         let plan = plan.clone();
         let measures = measures.clone();
         move || {
             let t = state.t();
             let lang = state.lang();
-            let current = rows.get();
             measures
                 .iter()
                 .map(|&m| {
-                    let cells = current
+                    let cells = plan
+                        .exit_schedule
                         .iter()
-                        .map(|row| {
-                            let base = plan.exit_schedule.iter().find(|b| b.year == row.year).and_then(|b| m.of(b));
-                            let value = m.of(row);
-                            let year = row.year;
-                            if row.status == RowStatus::Actual {
-                                view! {
+                        .map(|printed| {
+                            let year = printed.year;
+                            let base = m.of(printed);
+                            let value = move || rows.with(|r| r.iter().find(|x| x.year == year).and_then(|x| m.of(x)));
+                            if printed.status == RowStatus::Actual {
+                                return view! {
                                     <td class="locked" title=t.locked_hint>
                                         <svg class="lock" viewBox="0 0 16 16" width="14" height="14" role="img" aria-label=t.locked>
                                             <path d="M4 7V5a4 4 0 0 1 8 0v2h1v8H3V7zm2 0h4V5a2 2 0 0 0-4 0z" fill="currentColor" />
                                         </svg>
-                                        {fmt_opt_count(value, lang)}
+                                        {fmt_opt_count(base, lang)}
                                     </td>
                                 }
-                                .into_any()
-                            } else {
-                                let changed = value != base;
-                                let edit = edit.clone();
-                                let error = RwSignal::new(None::<&'static str>);
-                                let label = format!("{} {} {}", measure_label(m, t), t.year, year);
-                                view! {
-                                    <td class:changed=changed>
-                                        <input
-                                            type="text"
-                                            inputmode="numeric"
-                                            class="cell-input"
-                                            aria-label=label
-                                            data-year=year
-                                            data-measure=format!("{m:?}").to_lowercase()
-                                            prop:value=value.map(|v| v.to_string()).unwrap_or_default()
-                                            on:change=move |ev| error.set(edit(year, m, event_target_value(&ev)).err())
-                                        />
-                                        {changed.then(|| view! { <div class="was">{t.changed_from}" "{fmt_opt_count(base, lang)}</div> })}
-                                        {move || error.get().map(|e| view! { <div class="cell-error" role="alert">{e}</div> })}
-                                    </td>
-                                }
-                                .into_any()
+                                .into_any();
                             }
+                            let edit = edit.clone();
+                            let slide = edit.clone();
+                            let slider_max = m
+                                .cohort(&plan)
+                                .or_else(|| plan.exit_schedule.iter().filter_map(|r| m.of(r)).max().map(|v| v * 2))
+                                .unwrap_or(100)
+                                .max(1);
+                            let error = RwSignal::new(None::<&'static str>);
+                            let label = format!("{} {} {}", measure_label(m, t), t.year, year);
+                            let slider_label = format!("{} · {}", t.slider_label, label);
+                            let changed = move || value() != base;
+                            view! {
+                                <td class:changed=changed>
+                                    <input
+                                        type="text"
+                                        inputmode="numeric"
+                                        class="cell-input"
+                                        aria-label=label
+                                        data-year=year
+                                        data-measure=format!("{m:?}").to_lowercase()
+                                        prop:value=move || value().map(|v| v.to_string()).unwrap_or_default()
+                                        on:change=move |ev| {
+                                            error.set(edit(year, m, event_target_value(&ev)).err());
+                                            state.seal_edit();
+                                        }
+                                    />
+                                    <input
+                                        type="range"
+                                        class="cell-slider"
+                                        min="0"
+                                        max=slider_max
+                                        step="1"
+                                        aria-label=slider_label
+                                        data-year=year
+                                        data-slider=format!("{m:?}").to_lowercase()
+                                        prop:value=move || value().unwrap_or(0).to_string()
+                                        on:input=move |ev| {
+                                            let _ = slide(year, m, event_target_value(&ev));
+                                        }
+                                        on:change=move |_| state.seal_edit()
+                                    />
+                                    {move || changed().then(|| view! { <div class="was">{t.changed_from}" "{fmt_opt_count(base, lang)}</div> })}
+                                    {move || error.get().map(|e| view! { <div class="cell-error" role="alert">{e}</div> })}
+                                </td>
+                            }
+                            .into_any()
                         })
                         .collect_view();
                     view! {
@@ -205,6 +235,7 @@ pub fn WhatIf(plan: Plan, #[prop(into)] rows: Signal<Vec<ExitRow>>) -> impl Into
                 <h2>{move || state.t().whatif}</h2>
                 <button class="secondary" id="reset-scenario" on:click=reset>{move || state.t().reset}</button>
             </div>
+            <ScenarioBar plan=bar_plan compare_with=compare_with />
             <p class="hint">{move || state.t().whatif_hint}</p>
             <div class="table-scroll">
                 <table class="schedule" id="schedule-table">
@@ -221,6 +252,7 @@ pub fn WhatIf(plan: Plan, #[prop(into)] rows: Signal<Vec<ExitRow>>) -> impl Into
                 </table>
             </div>
             {ignored}
+            <QuickOps plan=ops_plan />
             <div class="whatif-results">
                 <div>
                     <h3>{move || state.t().rules}</h3>

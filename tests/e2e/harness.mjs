@@ -9,7 +9,8 @@ import { chromium } from "playwright-core";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const ROOT = path.resolve(here, "../..");
-export const DIST = path.join(ROOT, "dist");
+// PE_DIST lets several builds live side by side (the default is the release build in dist/).
+export const DIST = process.env.PE_DIST ? path.resolve(process.env.PE_DIST) : path.join(ROOT, "dist");
 export const OUT = path.join(here, "out");
 
 const TYPES = {

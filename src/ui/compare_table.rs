@@ -1,0 +1,100 @@
+//! The comparison table: one row per plan, every figure clickable to its source lines.
+
+use crate::charts::multi::Marker;
+use crate::charts::palette;
+use crate::domain::compare::{summaries, PlanSummary};
+use crate::domain::dataset::Level;
+use crate::domain::format::{fmt_count, fmt_pct, fmt_wan, Lang};
+use crate::ui::figure::Figure;
+use crate::ui::state::use_app;
+use crate::ui::text::Text;
+use leptos::prelude::*;
+
+/// A figure cell, or "not stated" where the plan gives no figure.
+fn cell(t: &'static Text, plan_id: &str, label: String, value: Option<String>, lines: Vec<u32>) -> AnyView {
+    match value {
+        Some(v) => view! { <Figure plan_id=plan_id.to_string() label=label value=v lines=lines /> }.into_any(),
+        None => view! { <span class="unknown">{t.unknown}</span> }.into_any(),
+    }
+}
+
+fn row(t: &'static Text, lang: Lang, index: usize, s: PlanSummary) -> impl IntoView {
+    let state = use_app();
+    let name = match lang {
+        Lang::Zh => s.name_zh.clone(),
+        Lang::En => s.name_en.clone(),
+    };
+    let label = |what: &str| format!("{name} · {what}");
+    let id = s.plan_id.clone();
+    let open_id = s.plan_id.clone();
+    let level = match s.level {
+        Level::County => t.county,
+        Level::Province => t.province,
+    };
+    let baseline_year = s.baseline_year.map(|y| format!("{y}{}", t.year_suffix));
+    let people = cell(t, &id, label(t.cmp_col_poor_people), s.poor_people.value.map(|v| fmt_count(v, lang)), s.poor_people.lines);
+    let villages = cell(t, &id, label(t.poor_villages), s.poor_villages.value.map(|v| fmt_count(v, lang)), s.poor_villages.lines);
+    let incidence = cell(t, &id, label(t.incidence), s.incidence_pct.value.map(|v| fmt_pct(v, lang)), s.incidence_pct.lines);
+    let exit_year = cell(t, &id, label(t.cmp_col_exit_year), s.exit_year.value.map(|y| y.to_string()), s.exit_year.lines);
+    let funding = cell(t, &id, label(t.total_funding), s.funding.value.map(|y| fmt_wan(y.as_wan(), lang)), s.funding.lines);
+    let per_person = cell(
+        t,
+        &id,
+        label(t.cmp_col_per_person),
+        s.funding_per_person.value.map(|y| fmt_wan(y.as_wan(), lang)),
+        s.funding_per_person.lines,
+    );
+    let color = format!("color:{}", palette::hex(palette::series(index)));
+    let glyph = Marker::for_index(index).glyph(true);
+    view! {
+        <tr data-plan=id.clone()>
+            <th scope="row">
+                <span class="series-glyph" style=color aria-hidden="true">{glyph}</span>
+                <button class="plan-link" on:click=move |_| state.choose_plan(&open_id)>{name.clone()}</button>
+            </th>
+            <td class="text">{level}</td>
+            <td class="cell-num">{s.period[0]}"–"{s.period[1]}</td>
+            <td class="cell-num">{exit_year}</td>
+            <td class="cell-num">{baseline_year.unwrap_or_else(|| t.unknown.to_string())}</td>
+            <td class="cell-num">{people}</td>
+            <td class="cell-num">{villages}</td>
+            <td class="cell-num">{incidence}</td>
+            <td class="cell-num">{funding}</td>
+            <td class="cell-num">{per_person}</td>
+        </tr>
+    }
+}
+
+#[component]
+pub fn CompareTable() -> impl IntoView {
+    let state = use_app();
+    move || {
+        let dataset = state.dataset()?;
+        let t = state.t();
+        let lang = state.lang();
+        let rows = summaries(&dataset).into_iter().enumerate().map(|(i, s)| row(t, lang, i, s)).collect_view();
+        Some(view! {
+            <div class="table-scroll">
+                <table class="compare-table" id="compare-table">
+                    <caption>{t.cmp_table_caption}</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">{t.cmp_col_plan}</th>
+                            <th scope="col" class="text">{t.cmp_col_level}</th>
+                            <th scope="col">{t.period}</th>
+                            <th scope="col">{t.cmp_col_exit_year}</th>
+                            <th scope="col">{t.baseline_year}</th>
+                            <th scope="col">{t.cmp_col_poor_people}</th>
+                            <th scope="col">{t.poor_villages}</th>
+                            <th scope="col">{t.incidence}</th>
+                            <th scope="col">{t.total_funding}</th>
+                            <th scope="col">{t.cmp_col_per_person}"*"</th>
+                        </tr>
+                    </thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+            <p class="table-note">"* "{t.cmp_per_person_note}</p>
+        })
+    }
+}
