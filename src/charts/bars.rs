@@ -13,9 +13,6 @@ pub struct Bar {
     pub actual: bool,
 }
 
-const MARGIN: u32 = 14;
-const X_LABEL_AREA: u32 = 40;
-const Y_LABEL_AREA: u32 = 78;
 
 /// The top of the value axis for `bars`: a round figure a little above the largest bar.
 pub fn y_max_for(bars: &[Bar]) -> f64 {
@@ -39,11 +36,12 @@ pub struct Geometry {
 impl Geometry {
     pub fn new(bars: &[Bar], width: u32, height: u32, y_max: f64) -> Option<Geometry> {
         let (first, last) = (bars.first()?, bars.last()?);
+        let f = super::Frame::for_width(width);
         Some(Geometry {
-            left: (MARGIN + Y_LABEL_AREA) as f64,
-            right: (width - MARGIN) as f64,
-            top: MARGIN as f64,
-            bottom: (height - MARGIN - X_LABEL_AREA) as f64,
+            left: (f.margin + f.y_area) as f64,
+            right: (width - f.margin) as f64,
+            top: f.margin as f64,
+            bottom: (height - f.margin - f.x_area) as f64,
             x0: first.year as f64 - 0.5,
             x1: last.year as f64 + 0.5,
             y_max,
@@ -84,10 +82,11 @@ fn draw(svg: &mut String, bars: &[Bar], lang: Lang, width: u32, height: u32, y_m
     let root = SVGBackend::with_string(svg, (width, height)).into_drawing_area();
     root.fill(&WHITE)?;
     let (Some(first), Some(last)) = (bars.first(), bars.last()) else { return Ok(()) };
+    let f = super::Frame::for_width(width);
     let mut chart = ChartBuilder::on(&root)
-        .margin(MARGIN)
-        .x_label_area_size(X_LABEL_AREA)
-        .y_label_area_size(Y_LABEL_AREA)
+        .margin(f.margin)
+        .x_label_area_size(f.x_area)
+        .y_label_area_size(f.y_area)
         .build_cartesian_2d(first.year as f64 - 0.5..last.year as f64 + 0.5, 0.0..y_max)?;
     chart
         .configure_mesh()
@@ -98,7 +97,7 @@ fn draw(svg: &mut String, bars: &[Bar], lang: Lang, width: u32, height: u32, y_m
         .x_label_formatter(&|x| if (x - x.round()).abs() < 1e-6 { format!("{}", x.round() as i64) } else { String::new() })
         .y_labels(5)
         .y_label_formatter(&|y| super::axis_label(*y, lang))
-        .label_style(("sans-serif", super::LABEL_SIZE).into_font().color(&palette::TEXT))
+        .label_style(("sans-serif", f.label).into_font().color(&palette::TEXT))
         .axis_style(palette::BASELINE)
         .draw()?;
     let half = 0.32;

@@ -42,10 +42,11 @@ fn draw(
     let min = s.iter().chain(&b).map(|p| p.1).fold(0.0, f64::min);
     let y_max = super::nice_ceiling(max * 1.08);
     let y_min = if min < 0.0 { -super::nice_ceiling(-min * 1.1) } else { 0.0 };
+    let f = super::Frame::for_width(width);
     let mut chart = ChartBuilder::on(&root)
-        .margin(14)
-        .x_label_area_size(40)
-        .y_label_area_size(78)
+        .margin(f.margin)
+        .x_label_area_size(f.x_area)
+        .y_label_area_size(f.y_area)
         .build_cartesian_2d(first as f64 - 0.3..last as f64 + 0.3, y_min..y_max)?;
     chart
         .configure_mesh()
@@ -56,7 +57,7 @@ fn draw(
         .x_label_formatter(&|x| if (x - x.round()).abs() < 1e-6 { format!("{}", x.round() as i64) } else { String::new() })
         .y_labels(5)
         .y_label_formatter(&|y| super::axis_label(*y, lang))
-        .label_style(("sans-serif", super::LABEL_SIZE).into_font().color(&palette::TEXT))
+        .label_style(("sans-serif", f.label).into_font().color(&palette::TEXT))
         .axis_style(palette::BASELINE)
         .draw()?;
     if let Some(t) = threshold {

@@ -5,12 +5,31 @@ pub mod bars;
 pub mod lines;
 pub mod multi;
 pub mod palette;
+pub mod plan_series;
+pub mod summary;
 
 /// Chart size in SVG user units; the page scales it to its box.
 pub const WIDTH: u32 = 640;
 pub const HEIGHT: u32 = 360;
 /// Axis text size in SVG units: about 16 px on a laptop, larger on a projector.
 pub const LABEL_SIZE: u32 = 22;
+
+/// Text size and axis areas of a chart `width` units wide: 22 / 40 / 78 at the page's 640, larger
+/// (but less than in proportion) for slides, so axes stay readable from the back of a room.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Frame {
+    pub margin: u32,
+    pub label: u32,
+    pub x_area: u32,
+    pub y_area: u32,
+}
+
+impl Frame {
+    pub fn for_width(width: u32) -> Frame {
+        let label = 14 + width / 80;
+        Frame { margin: 14, label, x_area: label * 40 / 22, y_area: label * 78 / 22 }
+    }
+}
 
 /// A round upper bound for an axis: 1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6 or 8 times a power of ten, at least `max`.
 pub fn nice_ceiling(max: f64) -> f64 {

@@ -5,6 +5,7 @@ pub mod checks;
 pub mod compare;
 pub mod counties;
 pub mod dataset;
+pub mod export;
 pub mod format;
 pub mod history;
 pub mod money;

@@ -21,6 +21,7 @@ pub fn App() -> impl IntoView {
     crate::ui::routing::install_routing(state);
     crate::ui::routing::install_link_scenarios(state);
     crate::ui::keyboard::install_shortcuts(state);
+    crate::ui::offline::register_service_worker();
     leptos::task::spawn_local(persist::load_dataset(state));
 
     // Keep <html lang> true to the language shown, for screen readers and fonts.
@@ -48,7 +49,8 @@ pub fn App() -> impl IntoView {
             // Re-render a page only when the view or the plan changes, not on every edit.
             let place = Memo::new(move |_| (state.route.with(|r| r.view.clone()), state.plan_id()));
             (move || match place.get().0 {
-                View::Plan | View::Present => state.plan().map(|plan| view! { <PlanPage plan=plan /> }).into_any(),
+                View::Plan => state.plan().map(|plan| view! { <PlanPage plan=plan /> }).into_any(),
+                View::Present => state.plan().map(|plan| view! { <crate::ui::present::PresentPage plan=plan /> }).into_any(),
                 View::Compare => view! { <ComparePage /> }.into_any(),
                 View::Projects => view! { <ProjectsPage /> }.into_any(),
                 View::Checks => view! { <ChecksPage /> }.into_any(),

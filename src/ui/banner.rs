@@ -6,12 +6,26 @@ use leptos::prelude::*;
 
 /// Offers `text` as a file download (built from a Blob, never put into the page).
 pub fn download(filename: &str, text: &str, mime: &str) {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
     let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
     let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else { return };
-    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
+    download_blob(filename, &blob);
+}
+
+/// Offers `bytes` as a file download.
+pub fn download_bytes(filename: &str, bytes: &[u8], mime: &str) {
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let Ok(blob) = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options) else { return };
+    download_blob(filename, &blob);
+}
+
+/// Offers a Blob as a file download through a temporary link.
+pub fn download_blob(filename: &str, blob: &web_sys::Blob) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(blob) else { return };
     if let Ok(a) = document.create_element("a") {
         let _ = a.set_attribute("href", &url);
         let _ = a.set_attribute("download", filename);
@@ -19,7 +33,8 @@ pub fn download(filename: &str, text: &str, mime: &str) {
             a.click();
         }
     }
-    let _ = web_sys::Url::revoke_object_url(&url);
+    // Some browsers read the Blob after the click has returned: free it a little later.
+    leptos::prelude::set_timeout(move || { let _ = web_sys::Url::revoke_object_url(&url); }, std::time::Duration::from_secs(10));
 }
 
 #[component]

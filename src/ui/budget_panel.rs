@@ -5,6 +5,8 @@ use crate::domain::budget::{balance, dimensions, parts, BudgetError, Dimension};
 use crate::domain::dataset::Plan;
 use crate::domain::format::{fmt_wan, group_decimal, wan_exact, Lang};
 use crate::domain::money::parse_wan;
+use crate::domain::export::{Cell, Table};
+use crate::ui::export_menu::ExportMenu;
 use crate::ui::figure::Figure;
 use crate::ui::state::use_app;
 use leptos::prelude::*;
@@ -15,6 +17,27 @@ fn dimension_label(d: Dimension, t: &crate::ui::text::Text) -> &'static str {
         Dimension::Source => t.by_source,
         Dimension::Category => t.by_category,
         Dimension::Township => t.by_township,
+    }
+}
+
+/// The split on screen as numbers to export: printed and scenario amounts in 万元, and the share.
+fn export_table(t: &crate::ui::text::Text, lang: Lang, plan: &Plan, scenario: Option<&crate::domain::scenario::Scenario>, d: Dimension) -> Table {
+    let total = plan.funding.total_wan_yuan.filter(|v| *v > 0.0);
+    let rows = parts(plan, scenario, d)
+        .into_iter()
+        .map(|p| {
+            let label = match (lang, &p.label_en) {
+                (Lang::En, Some(en)) => en.clone(),
+                _ => p.key.clone(),
+            };
+            let share = total.map(|total| (p.amount.as_wan() * 10_000.0 / total).round() / 100.0);
+            vec![Cell::text(label), Cell::number(p.printed.map(|y| y.as_wan())), Cell::Number(p.amount.as_wan()), Cell::number(share)]
+        })
+        .collect();
+    Table {
+        title: format!("{} · {}", t.budget, dimension_label(d, t)),
+        headers: vec![dimension_label(d, t).into(), format!("{}{}", t.printed, t.export_unit_wan), t.amount_wan.into(), format!("{}{}", t.share, t.export_unit_pct)],
+        rows,
     }
 }
 
@@ -83,7 +106,7 @@ pub fn BudgetPanel(plan: Plan) -> impl IntoView {
                     let lock_label = format!("{} {label}", t.lock);
                     view! {
                         <tr class:changed=changed class:locked-row=locked data-key=key.clone()>
-                            <th scope="row">{label.clone()}</th>
+                            <th scope="row" data-content="">{label.clone()}</th>
                             <td class="num"><Figure plan_id=plan.id.clone() label=label.clone() value=printed lines=p.lines.clone() /></td>
                             <td class="num">
                                 <input
@@ -198,6 +221,19 @@ pub fn BudgetPanel(plan: Plan) -> impl IntoView {
                     <tbody>{rows}</tbody>
                 </table>
             </div>
+            {
+                let (zh, en) = (plan.name_zh.clone(), plan.name_en.clone());
+                let plan_export = plan.clone();
+                let name = Signal::derive(move || {
+                    let t = state.t();
+                    vec![state.lang().pick(&zh, &en).to_string(), t.budget.to_string(), dimension_label(dimension.get(), t).to_string()]
+                });
+                let numbers = Signal::derive(move || {
+                    let scenario = state.workspace.with(|w| w.active_scenario(&plan_export.id).cloned());
+                    export_table(state.t(), state.lang(), &plan_export, scenario.as_ref(), dimension.get())
+                });
+                view! { <ExportMenu name=name table=numbers /> }
+            }
             <div class="ops-row">
                 <button id="budget-rebalance" on:click=rebalance>{move || state.t().rebalance}</button>
                 <button id="budget-reset" class="secondary" on:click=reset>{move || state.t().reset_budget}</button>

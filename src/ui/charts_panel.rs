@@ -1,40 +1,38 @@
 //! The plan's charts: exits per year, people still poor, money by year. Baseline and scenario
 //! are drawn together on every chart.
 
-use crate::charts::bars::{bars_svg, y_max_for, Bar, Geometry};
-use crate::charts::lines::{lines_svg, Series};
+use crate::charts::bars::{bars_svg, y_max_for, Geometry};
+use crate::charts::lines::lines_svg;
+use crate::charts::summary::{bars_summary, line_summary};
 use crate::charts::{HEIGHT, WIDTH};
 use crate::domain::dataset::{ExitRow, Plan, RowStatus};
-use crate::domain::schedule::{outcomes, Measure};
+use crate::charts::plan_series::{exits_bars, money_bars, remaining_series, threshold_count};
+use crate::domain::schedule::Measure;
+use crate::ui::chart_data::{money, people, words, ChartData};
+use crate::ui::export_menu::ExportMenu;
 use crate::ui::state::use_app;
 use leptos::prelude::*;
 
-fn exits_bars(baseline: &[ExitRow], scenario: &[ExitRow], measure: Measure) -> Vec<Bar> {
-    scenario
-        .iter()
-        .map(|row| Bar {
-            year: row.year,
-            value: measure.of(row).map(|v| v as f64),
-            baseline: baseline.iter().find(|b| b.year == row.year).and_then(|b| measure.of(b)).map(|v| v as f64),
-            actual: row.status == RowStatus::Actual,
-        })
-        .collect()
-}
-
-fn remaining_series(plan: &Plan, rows: &[ExitRow]) -> Series {
-    let cohort = Measure::People.cohort(plan);
-    let mut points = vec![(plan.baseline.year.unwrap_or(plan.period[0] - 1), cohort.map(|c| c as f64))];
-    points.extend(outcomes(&plan.baseline, rows, Measure::People, cohort).iter().map(|o| (o.year, o.remaining.map(|r| r as f64))));
-    Series { points }
-}
-
 #[component]
-fn ChartBox(#[prop(into)] title: Signal<String>, #[prop(into)] svg: Signal<String>, #[prop(into)] id: String, children: Children) -> impl IntoView {
+fn ChartBox(
+    #[prop(into)] title: Signal<String>,
+    #[prop(into)] svg: Signal<String>,
+    #[prop(into)] id: String,
+    #[prop(into)] export_name: Signal<Vec<String>>,
+    #[prop(into)] table: Signal<crate::domain::export::Table>,
+    #[prop(into)] caption: Signal<crate::domain::export::Caption>,
+    /// The chart in one sentence, for screen readers.
+    #[prop(into)]
+    summary: Signal<String>,
+    children: Children,
+) -> impl IntoView {
     view! {
         <figure class="chart" id=id>
             <figcaption>{title}</figcaption>
             {children()}
-            <div class="svg-box" inner_html=svg></div>
+            <div class="svg-box" role="img" aria-label=summary inner_html=svg></div>
+            <ExportMenu name=export_name svg=svg caption=caption table=table />
+            <ChartData table=table />
         </figure>
     }
 }
@@ -96,22 +94,63 @@ pub fn ChartsPanel(plan: Plan, #[prop(into)] rows: Signal<Vec<ExitRow>>) -> impl
         let p = &plan_remaining;
         let scenario = rows.with(|r| remaining_series(p, r));
         let baseline = remaining_series(p, &p.exit_schedule);
-        let threshold = match (p.exit_incidence_threshold_pct, p.baseline.rural_population) {
-            (Some(t), Some(n)) => Some(t / 100.0 * n as f64),
-            _ => None,
-        };
-        lines_svg(&scenario, &baseline, threshold, lang(), WIDTH, HEIGHT)
+        lines_svg(&scenario, &baseline, threshold_count(p), lang(), WIDTH, HEIGHT)
     });
     let plan_money = plan.clone();
     let has_money = !plan.funding.by_year.is_empty();
     let money_svg = Signal::derive(move || {
-        let bars: Vec<Bar> = plan_money
-            .funding
-            .by_year
-            .iter()
-            .map(|y| Bar { year: y.year, value: y.amount_wan_yuan.map(|w| w * 10_000.0), baseline: None, actual: false })
-            .collect();
-        bars_svg(&bars, lang(), WIDTH, HEIGHT, None)
+        let scenario = state.workspace.with(|w| w.active_scenario(&plan_money.id).cloned());
+        bars_svg(&money_bars(&plan_money, scenario.as_ref()), lang(), WIDTH, HEIGHT, None)
+    });
+    // What each chart's download menu offers: its file name and the numbers it draws.
+    let plan_names = (plan.name_zh.clone(), plan.name_en.clone());
+    let export_name = move |chart: fn(&crate::ui::text::Text) -> &'static str| {
+        let (zh, en) = plan_names.clone();
+        Signal::derive(move || vec![lang().pick(&zh, &en).to_string(), chart(state.t()).to_string()])
+    };
+    let plan_caption = plan.clone();
+    let caption = move |chart: crate::ui::chart_tables::PlanChart| {
+        let plan = plan_caption.clone();
+        Signal::derive(move || {
+            let scenario = state.workspace.with(|w| w.active_scenario(&plan.id).map(|s| s.name.clone()));
+            crate::ui::chart_tables::plan_caption(state.t(), lang(), &plan, scenario.as_deref(), chart)
+        })
+    };
+    let plan_exits_table = plan.clone();
+    let exits_table = Signal::derive(move || {
+        let bars = rows.with(|r| exits_bars(&plan_exits_table.exit_schedule, r, Measure::People));
+        crate::ui::chart_tables::exits_table(state.t(), &bars)
+    });
+    let plan_remaining_table = plan.clone();
+    let remaining_table = Signal::derive(move || {
+        let p = &plan_remaining_table;
+        let scenario = rows.with(|r| remaining_series(p, r));
+        crate::ui::chart_tables::remaining_table(state.t(), &scenario, &remaining_series(p, &p.exit_schedule), threshold_count(p))
+    });
+    let plan_money_table = plan.clone();
+    let money_table = Signal::derive(move || {
+        let scenario = state.workspace.with(|w| w.active_scenario(&plan_money_table.id).cloned());
+        crate::ui::chart_tables::money_table(state.t(), &money_bars(&plan_money_table, scenario.as_ref()))
+    });
+    // Each chart in one sentence, from the same bars and lines it is drawn from.
+    let plan_exits_summary = plan.clone();
+    let exits_summary = Signal::derive(move || {
+        let (t, lang) = (state.t(), lang());
+        let bars = rows.with(|r| exits_bars(&plan_exits_summary.exit_schedule, r, Measure::People));
+        bars_summary(t.chart_exits, &bars, &|v| people(v, t, lang), &words(t), lang)
+    });
+    let plan_remaining_summary = plan.clone();
+    let remaining_summary = Signal::derive(move || {
+        let (t, lang, p) = (state.t(), lang(), &plan_remaining_summary);
+        let scenario = rows.with(|r| remaining_series(p, r));
+        let level = threshold_count(p).map(|v| (t.legend_threshold, v));
+        line_summary(t.chart_remaining, &scenario, &remaining_series(p, &p.exit_schedule), level, &|v| people(v, t, lang), &words(t), lang)
+    });
+    let plan_money_summary = plan.clone();
+    let money_summary = Signal::derive(move || {
+        let (t, lang) = (state.t(), lang());
+        let scenario = state.workspace.with(|w| w.active_scenario(&plan_money_summary.id).cloned());
+        bars_summary(t.chart_money, &money_bars(&plan_money_summary, scenario.as_ref()), &|v| money(v, lang), &words(t), lang)
     });
     let has_threshold = plan.exit_incidence_threshold_pct.is_some() && plan.baseline.rural_population.is_some();
     view! {
@@ -127,14 +166,18 @@ pub fn ChartsPanel(plan: Plan, #[prop(into)] rows: Signal<Vec<ExitRow>>) -> impl
                 <div
                     class="svg-box draggable"
                     class:dragging=move || drag.get().is_some()
+                    role="img"
+                    aria-label=exits_summary
                     inner_html=exits_svg
                     on:pointerdown=move |ev| drag_start(&ev, true)
                     on:pointermove=move |ev| if drag.get_untracked().is_some() { drag_move(&ev, false) }
                     on:pointerup=drag_end
                     on:pointercancel=drag_end
                 ></div>
+                <ExportMenu name=export_name(|t| t.chart_exits) svg=exits_svg caption=caption(crate::ui::chart_tables::PlanChart::Exits) table=exits_table />
+                <ChartData table=exits_table />
             </figure>
-            <ChartBox id="chart-remaining" title=Signal::derive(move || t().chart_remaining.to_string()) svg=remaining_svg>
+            <ChartBox id="chart-remaining" title=Signal::derive(move || t().chart_remaining.to_string()) svg=remaining_svg export_name=export_name(|t| t.chart_remaining) table=remaining_table caption=caption(crate::ui::chart_tables::PlanChart::Remaining) summary=remaining_summary>
                 <div class="legend">
                     <span class="key line-scenario"></span>{move || t().legend_scenario}
                     <span class="key line-baseline"></span>{move || t().legend_baseline}
@@ -143,7 +186,7 @@ pub fn ChartsPanel(plan: Plan, #[prop(into)] rows: Signal<Vec<ExitRow>>) -> impl
             </ChartBox>
             {if has_money {
                 view! {
-                    <ChartBox id="chart-money" title=Signal::derive(move || format!("{} ({})", t().chart_money, if lang() == crate::domain::format::Lang::Zh { "元" } else { "CNY" })) svg=money_svg>
+                    <ChartBox id="chart-money" title=Signal::derive(move || format!("{} ({})", t().chart_money, if lang() == crate::domain::format::Lang::Zh { "元" } else { "CNY" })) svg=money_svg export_name=export_name(|t| t.chart_money) table=money_table caption=caption(crate::ui::chart_tables::PlanChart::Money) summary=money_summary>
                         <div class="legend"></div>
                     </ChartBox>
                 }

@@ -73,7 +73,7 @@ pub fn ChecksList(
                             };
                             view! {
                                 <span class="check-value">
-                                    <span class="check-value-label">{label.clone()}</span>
+                                    <span class="check-value-label" data-content="">{label.clone()}</span>
                                     <Figure plan_id=id.clone() label=label value=fmt_value(v.value) lines=v.lines.clone() />
                                 </span>
                             }
@@ -85,9 +85,9 @@ pub fn ChecksList(
                     view! {
                         <li class=class data-check-id=c.id.clone()>
                             <span class="badge">{label}</span>
-                            <span class="check-message">{message}</span>
+                            <span class="check-message" data-content="">{message}</span>
                             <div class="check-values">{values}</div>
-                            {used.map(|u| view! { <div class="check-used">{t.app_uses}{u}</div> })}
+                            {used.map(|u| view! { <div class="check-used">{t.app_uses}<span data-content="">{u}</span></div> })}
                             <div class="check-lines">
                                 <Figure plan_id=id2 label=source_label value=format!("{} {}", t.line, all_lines.iter().map(|n| n.to_string()).collect::<Vec<_>>().join(", ")) lines=all_lines.clone() />
                             </div>

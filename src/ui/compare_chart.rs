@@ -3,9 +3,12 @@
 
 use crate::charts::multi::{multi_svg, Axis, Line, Marker};
 use crate::charts::palette;
+use crate::charts::summary::series_summary;
 use crate::domain::compare::{Basis, ChartMeasure, Comparison, Gap, LeftOut, PlanSeries};
 use crate::domain::dataset::Dataset;
 use crate::domain::format::{fmt_pct, fmt_wan, Lang};
+use crate::domain::export::{Caption, Cell, KeyStyle, LegendKey, Table};
+use crate::ui::export_menu::ExportMenu;
 use crate::ui::figure::Figure;
 use crate::ui::state::use_app;
 use crate::ui::text::Text;
@@ -152,6 +155,40 @@ fn table(t: &'static Text, lang: Lang, m: ChartMeasure, dataset: &Dataset, c: &C
     }
 }
 
+/// The chart's numbers as a table to export: a row per plan, a column per year, as on screen.
+fn export_table(t: &'static Text, lang: Lang, m: ChartMeasure, dataset: &Dataset, c: &Comparison) -> Table {
+    let years = c.years();
+    let mut headers = vec![t.cmp_col_plan.to_string()];
+    headers.extend(years.iter().map(|y| format!("{y}{}", t.year_suffix)));
+    let rows = c
+        .series
+        .iter()
+        .map(|s| {
+            let mut row = vec![Cell::text(plan_name(dataset, &s.plan_id, lang))];
+            // Four decimals keep the figure and drop the floating-point noise.
+            row.extend(years.iter().map(|&y| Cell::number(s.points.iter().find(|p| p.year == y).and_then(|p| p.value).map(|v| (v * 1e4).round() / 1e4))));
+            row
+        })
+        .collect();
+    Table { title: format!("{} ({})", title(t, m), unit(t, m)), headers, rows }
+}
+
+/// Title, unit and one legend key per plan, drawn around the chart in its exported picture.
+fn export_caption(t: &'static Text, lang: Lang, m: ChartMeasure, dataset: &Dataset, c: &Comparison) -> Caption {
+    let keys = c
+        .series
+        .iter()
+        .map(|s| LegendKey {
+            color: palette::hex(palette::series(s.plan_index)),
+            style: Marker::for_index(s.plan_index).glyph(true).chars().next().map_or(KeyStyle::Line, KeyStyle::Marked),
+            label: plan_name(dataset, &s.plan_id, lang),
+        })
+        .collect();
+    // Where the title already names the unit, saying it twice adds nothing.
+    let subtitle = if title(t, m).to_lowercase().contains(&unit(t, m).to_lowercase()) { String::new() } else { unit(t, m).to_string() };
+    Caption { title: title(t, m).to_string(), subtitle, keys, note: t.app_title.to_string() }
+}
+
 #[component]
 pub fn CompareChart(measure: ChartMeasure) -> impl IntoView {
     let state = use_app();
@@ -203,13 +240,22 @@ pub fn CompareChart(measure: ChartMeasure) -> impl IntoView {
             view! { <div class="left-out"><span>{t.cmp_left_out}{t.colon}</span><ul>{items}</ul></div> }
         })
     };
+    // The chart in one sentence, from the same series it draws.
+    let summary = move || {
+        let (t, lang) = (state.t(), state.lang());
+        let dataset = state.dataset()?;
+        let c = data.get()?;
+        let series: Vec<(String, Vec<(i32, Option<f64>)>)> =
+            c.series.iter().map(|s| (plan_name(&dataset, &s.plan_id, lang), s.points.iter().map(|p| (p.year, p.value)).collect())).collect();
+        Some(series_summary(title(t, measure), &series, &|v| fmt_value(measure, v, lang), &crate::ui::chart_data::words(t), lang))
+    };
     let shown = move || {
         if as_table.get() {
             let dataset = state.dataset()?;
             let c = data.get()?;
             Some(table(state.t(), state.lang(), measure, &dataset, &c).into_any())
         } else {
-            Some(view! { <div class="svg-box" role="img" aria-label=move || title(state.t(), measure) inner_html=move || svg.get()></div> }.into_any())
+            Some(view! { <div class="svg-box" role="img" aria-label=summary inner_html=move || svg.get()></div> }.into_any())
         }
     };
     view! {
@@ -233,6 +279,18 @@ pub fn CompareChart(measure: ChartMeasure) -> impl IntoView {
                 <div class="cmp-legend">{legend}</div>
             </div>
             {left_out}
+            <ExportMenu
+                name=Signal::derive(move || vec![state.t().view_compare.to_string(), title(state.t(), measure).to_string()])
+                svg=svg
+                caption=Signal::derive(move || {
+                    let (Some(dataset), Some(c)) = (state.dataset(), data.get()) else { return Caption::default() };
+                    export_caption(state.t(), state.lang(), measure, &dataset, &c)
+                })
+                table=Signal::derive(move || {
+                    let (Some(dataset), Some(c)) = (state.dataset(), data.get()) else { return Table::default() };
+                    export_table(state.t(), state.lang(), measure, &dataset, &c)
+                })
+            />
         </figure>
     }
 }

@@ -5,6 +5,8 @@ use crate::charts::palette;
 use crate::domain::compare::{summaries, PlanSummary};
 use crate::domain::dataset::Level;
 use crate::domain::format::{fmt_count, fmt_pct, fmt_wan, Lang};
+use crate::domain::export::{Cell, Table};
+use crate::ui::export_menu::ExportMenu;
 use crate::ui::figure::Figure;
 use crate::ui::state::use_app;
 use crate::ui::text::Text;
@@ -65,6 +67,46 @@ fn row(t: &'static Text, lang: Lang, index: usize, s: PlanSummary) -> impl IntoV
     }
 }
 
+/// The table's figures as numbers to export: money in 万元 (total) and 元 (per person).
+fn export_table(t: &'static Text, lang: Lang, list: &[PlanSummary]) -> Table {
+    let headers = vec![
+        t.cmp_col_plan.to_string(),
+        t.cmp_col_level.to_string(),
+        t.export_period_start.to_string(),
+        t.export_period_end.to_string(),
+        t.cmp_col_exit_year.to_string(),
+        t.baseline_year.to_string(),
+        t.cmp_col_poor_people.to_string(),
+        t.poor_villages.to_string(),
+        format!("{}{}", t.incidence, t.export_unit_pct),
+        format!("{}{}", t.total_funding, t.export_unit_wan),
+        format!("{}{}", t.cmp_col_per_person, t.export_unit_yuan),
+    ];
+    let rows = list
+        .iter()
+        .map(|s| {
+            let level = match s.level {
+                Level::County => t.county,
+                Level::Province => t.province,
+            };
+            vec![
+                Cell::text(lang.pick(&s.name_zh, &s.name_en)),
+                Cell::text(level),
+                Cell::Number(s.period[0] as f64),
+                Cell::Number(s.period[1] as f64),
+                Cell::count(s.exit_year.value.map(i64::from)),
+                Cell::count(s.baseline_year.map(i64::from)),
+                Cell::count(s.poor_people.value),
+                Cell::count(s.poor_villages.value),
+                Cell::number(s.incidence_pct.value),
+                Cell::number(s.funding.value.map(|y| y.as_wan())),
+                Cell::count(s.funding_per_person.value.map(|y| y.0)),
+            ]
+        })
+        .collect();
+    Table { title: t.cmp_table_caption.to_string(), headers, rows }
+}
+
 #[component]
 pub fn CompareTable() -> impl IntoView {
     let state = use_app();
@@ -95,6 +137,10 @@ pub fn CompareTable() -> impl IntoView {
                 </table>
             </div>
             <p class="table-note">"* "{t.cmp_per_person_note}</p>
+            <ExportMenu
+                name=Signal::derive(move || vec![state.t().view_compare.to_string(), state.t().cmp_table_caption.to_string()])
+                table=Signal::derive(move || state.dataset().map(|d| export_table(state.t(), state.lang(), &summaries(&d))).unwrap_or_default())
+            />
         })
     }
 }

@@ -5,6 +5,8 @@ use crate::domain::budget::{money_per_exit, parts, Dimension};
 use crate::domain::dataset::{ExitRow, Plan};
 use crate::domain::format::{fmt_count, fmt_opt_count, fmt_pct, thousands};
 use crate::domain::schedule::{front_loading_pct, outcomes, Measure};
+use crate::domain::export::{Cell, Table};
+use crate::ui::export_menu::ExportMenu;
 use crate::ui::state::use_app;
 use leptos::prelude::*;
 
@@ -21,6 +23,67 @@ fn money_front_pct(plan: &Plan, scenario: Option<&crate::domain::scenario::Scena
         })
         .collect();
     front_loading_pct(&money_rows, Measure::People)
+}
+
+/// The year-by-year table as numbers to export, with the same columns as on screen.
+fn export_table(t: &crate::ui::text::Text, plan: &Plan, scenario: Option<&crate::domain::scenario::Scenario>, current: &[ExitRow]) -> Table {
+    let cohort = Measure::People.cohort(plan);
+    let s_out = outcomes(&plan.baseline, current, Measure::People, cohort);
+    let b_out = outcomes(&plan.baseline, &plan.exit_schedule, Measure::People, cohort);
+    let s_money = money_per_exit(plan, scenario, current);
+    let b_money = money_per_exit(plan, None, &plan.exit_schedule);
+    let has_money = b_money.iter().any(|(_, v)| v.is_some());
+    let has_incidence = plan.baseline.rural_population.is_some();
+    let (b, s) = (t.baseline_label, t.scenario_label);
+    let mut headers = vec![
+        t.year.to_string(),
+        format!("{} · {b}", t.exits),
+        format!("{} · {s}", t.exits),
+        format!("{} · {}", t.exits, t.difference),
+        format!("{} · {b}", t.remaining),
+        format!("{} · {s}", t.remaining),
+    ];
+    if has_incidence {
+        headers.push(format!("{} · {b}{}", t.incidence, t.export_unit_pct));
+        headers.push(format!("{} · {s}{}", t.incidence, t.export_unit_pct));
+    }
+    if has_money {
+        headers.push(format!("{} · {b}{}", t.money_per_exit, t.export_unit_yuan));
+        headers.push(format!("{} · {s}{}", t.money_per_exit, t.export_unit_yuan));
+    }
+    let find = |o: &[crate::domain::schedule::YearOutcome], y: i32| o.iter().find(|x| x.year == y).cloned();
+    let money = |list: &[(i32, Option<i64>)], y: i32| Cell::count(list.iter().find(|(yy, _)| *yy == y).and_then(|(_, v)| *v));
+    let rows = current
+        .iter()
+        .map(|row| {
+            let y = row.year;
+            let be = plan.exit_schedule.iter().find(|r| r.year == y).and_then(|r| r.people);
+            let se = row.people;
+            let delta = match (be, se) {
+                (Some(b), Some(s)) => Some(s - b),
+                _ => None,
+            };
+            let (bo, so) = (find(&b_out, y), find(&s_out, y));
+            let mut cells = vec![
+                Cell::Number(y as f64),
+                Cell::count(be),
+                Cell::count(se),
+                Cell::count(delta),
+                Cell::count(bo.as_ref().and_then(|o| o.remaining)),
+                Cell::count(so.as_ref().and_then(|o| o.remaining)),
+            ];
+            if has_incidence {
+                cells.push(Cell::number(bo.as_ref().and_then(|o| o.incidence_pct)));
+                cells.push(Cell::number(so.as_ref().and_then(|o| o.incidence_pct)));
+            }
+            if has_money {
+                cells.push(money(&b_money, y));
+                cells.push(money(&s_money, y));
+            }
+            cells
+        })
+        .collect();
+    Table { title: t.consequences.to_string(), headers, rows }
 }
 
 #[component]
@@ -131,6 +194,16 @@ pub fn Consequences(plan: Plan, #[prop(into)] rows: Signal<Vec<ExitRow>>) -> imp
         <section class="consequences" id="consequences">
             <h2>{move || state.t().consequences}</h2>
             <div class="table-scroll">{table}</div>
+            {
+                let (zh, en) = (plan.name_zh.clone(), plan.name_en.clone());
+                let plan_export = plan.clone();
+                let name = Signal::derive(move || vec![state.lang().pick(&zh, &en).to_string(), state.t().consequences.to_string()]);
+                let numbers = Signal::derive(move || {
+                    let scenario = state.workspace.with(|w| w.active_scenario(&plan_export.id).cloned());
+                    rows.with(|r| export_table(state.t(), &plan_export, scenario.as_ref(), r))
+                });
+                view! { <ExportMenu name=name table=numbers /> }
+            }
             {timing}
         </section>
     }

@@ -41,7 +41,7 @@ fn county_item(t: &'static Text, lang: Lang, plan: &Plan, county: &County, own_p
     let badges = county
         .tags_zh
         .iter()
-        .map(|tag| view! { <span class=tag_class(tag) title=tag.clone()>{tag_label(t, tag)}</span> })
+        .map(|tag| view! { <span class=tag_class(tag) title=tag.clone() data-content="">{tag_label(t, tag)}</span> })
         .collect_view();
     let open = own_plan.map(|id| {
         let target = id.clone();
@@ -53,7 +53,7 @@ fn county_item(t: &'static Text, lang: Lang, plan: &Plan, county: &County, own_p
     });
     view! {
         <li class="county" data-county=county.name_zh.clone()>
-            <span class="county-name"><Figure plan_id=plan.id.clone() label=label value=name lines=county.lines.clone() /></span>
+            <span class="county-name" data-content=""><Figure plan_id=plan.id.clone() label=label value=name lines=county.lines.clone() /></span>
             <span class="county-tags">{badges}</span>
             {open}
         </li>

@@ -26,14 +26,18 @@ fn apply_import(state: AppState, text: &str) {
         }
         Ok(Imported::Dataset(dataset)) => {
             let n = dataset.plans.len() as i64;
-            let _ = crate::store::local::save_dataset(&dataset);
+            // A dataset larger than the browser's storage still works for this session; the
+            // user is told it will not survive a reload.
+            let kept = crate::store::local::save_dataset(&dataset).is_ok();
             state.route.update(|r| r.plan_id = None);
             state.workspace.update(|w| w.plan_id = None);
             state.loading.set(Loading::Ready(Arc::new(dataset)));
-            state.notice.set(Some(Notice::info(
-                format!("{}{}", t_zh.imported_dataset, fmt_count(n, crate::domain::format::Lang::Zh)),
-                format!("{}{}", t_en.imported_dataset, fmt_count(n, crate::domain::format::Lang::En)),
-            )));
+            let (zh_tail, en_tail) = if kept { ("", "") } else { (t_zh.dataset_not_kept, t_en.dataset_not_kept) };
+            state.notice.set(Some(Notice {
+                error: !kept,
+                zh: format!("{}{}{zh_tail}", t_zh.imported_dataset, fmt_count(n, crate::domain::format::Lang::Zh)),
+                en: format!("{}{}{en_tail}", t_en.imported_dataset, fmt_count(n, crate::domain::format::Lang::En)),
+            }));
         }
     }
 }

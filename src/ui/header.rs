@@ -76,12 +76,14 @@ pub fn Header() -> impl IntoView {
             <div class="brand">
                 <h1>{move || state.t().app_title}</h1>
                 <span class="subtitle">{move || state.t().app_subtitle}</span>
+                <crate::ui::offline::OfflineBadge />
             </div>
             <nav class="view-tabs" aria-label=move || state.t().views>{tabs}</nav>
             <nav class="plan-picker" aria-label=move || state.t().plans>{picker}</nav>
             <crate::ui::data_menu::DataMenu />
             <button class="lang" id="lang-toggle" title=move || state.t().switch_lang_label on:click=toggle_lang>
-                {move || state.t().switch_lang}
+                // Named in its own language, and marked so, for screen readers.
+                <span lang=move || if state.lang() == Lang::Zh { "en" } else { "zh-CN" }>{move || state.t().switch_lang}</span>
             </button>
         </header>
     }

@@ -36,11 +36,11 @@ pub fn PlanPage(plan: Plan) -> impl IntoView {
             view! {
                 <h2 class="plan-name" id="plan-name">{name}</h2>
                 <p class="plan-meta">
-                    {plan.title_zh.clone()}
+                    <span data-content="" lang="zh-CN">{plan.title_zh.clone()}</span>
                     " · "{level}
-                    {plan.province_zh.clone().map(|p| view! { " · " {p} })}
+                    {plan.province_zh.clone().map(|p| view! { " · " <span data-content="" lang="zh-CN">{p}</span> })}
                     " · "{t.period}" "{plan.period[0]}"–"{plan.period[1]}
-                    " · "{t.source}" "<code>{plan.source_file.clone()}</code>
+                    " · "{t.source}" "<code data-content="">{plan.source_file.clone()}</code>
                 </p>
             }
         }
@@ -53,6 +53,7 @@ pub fn PlanPage(plan: Plan) -> impl IntoView {
             <ChartsPanel plan=plan.clone() rows=rows />
             {(plan.level == Level::Province).then(|| view! { <CountiesPanel plan=plan.clone() /> })}
             <WhatIf plan=plan.clone() rows=rows compare_with=compare_with />
+            {(plan.level == Level::Province).then(|| view! { <crate::ui::county_moves::CountyMoves plan=plan.clone() /> })}
             <crate::ui::scenario_compare::ScenarioCompare plan=plan.clone() compare_with=compare_with />
             <Consequences plan=plan.clone() rows=rows />
             <BudgetPanel plan=plan.clone() />

@@ -6,6 +6,8 @@ use crate::domain::projects::{
     categories, filter, page_count, page_range, parse_bound, project_years, sort, toggle, totals, townships, years, Direction,
     ProjectFilter, ProjectRef, Sort, SortKey, PAGE_SIZE,
 };
+use crate::domain::export::{Cell, Table};
+use crate::ui::export_menu::ExportMenu;
 use crate::ui::figure::Figure;
 use crate::ui::state::use_app;
 use crate::ui::text::Text;
@@ -30,6 +32,44 @@ fn place_text(p: &Project) -> String {
         (Some(x), None) | (None, Some(x)) => x.clone(),
         (None, None) => "—".into(),
     }
+}
+
+/// Every row the filters let through (all pages), in the order shown, as numbers to export.
+fn export_table(t: &Text, lang: Lang, dataset: &Dataset, rows: &[ProjectRef]) -> Table {
+    let headers = vec![
+        t.projects_plan.to_string(),
+        t.projects_name.to_string(),
+        t.projects_category.to_string(),
+        t.projects_township.to_string(),
+        t.export_village.to_string(),
+        t.export_year_start.to_string(),
+        t.export_year_end.to_string(),
+        t.projects_amount.to_string(),
+        t.projects_beneficiaries.to_string(),
+        t.export_households.to_string(),
+        t.projects_funding_source.to_string(),
+    ];
+    let rows = rows
+        .iter()
+        .filter_map(|r| r.get(dataset))
+        .map(|(plan, p)| {
+            let span = project_years(p);
+            vec![
+                Cell::text(plan_name(plan, lang)),
+                Cell::text(p.name_zh.clone()),
+                Cell::opt_text(p.category_zh.as_deref()),
+                Cell::opt_text(p.township_zh.as_deref()),
+                Cell::opt_text(p.village_zh.as_deref()),
+                Cell::count(span.map(|s| s.0 as i64)),
+                Cell::count(span.map(|s| s.1 as i64)),
+                Cell::number(p.amount_wan_yuan),
+                Cell::count(p.beneficiary_people),
+                Cell::count(p.beneficiary_households),
+                Cell::opt_text(p.funding_source_zh.as_deref()),
+            ]
+        })
+        .collect();
+    Table { title: t.view_projects.to_string(), headers, rows }
 }
 
 /// Drops a chosen option that the newly chosen plan does not have.
@@ -68,15 +108,15 @@ fn Row(dataset: Arc<Dataset>, r: ProjectRef) -> impl IntoView {
     view! {
         <tr data-plan=plan.id.clone()>
             <td class="plan-cell">{plan_name(plan, lang)}</td>
-            <td class="name-cell">
+            <td class="name-cell" data-content="" lang="zh-CN">
                 <Figure plan_id=plan.id.clone() label=plan_name(plan, lang) value=p.name_zh.clone() lines=p.lines.clone() />
             </td>
-            <td class="category-cell">{p.category_zh.clone().unwrap_or_else(|| "—".into())}</td>
-            <td>{place_text(p)}</td>
+            <td class="category-cell" data-content="" lang="zh-CN">{p.category_zh.clone().unwrap_or_else(|| "—".into())}</td>
+            <td data-content="" lang="zh-CN">{place_text(p)}</td>
             <td class="numeric years">{years_text(p)}</td>
             <td class="numeric amount">{amount_cell}</td>
             <td class="numeric">{people}</td>
-            <td class="source-cell">{p.funding_source_zh.clone().unwrap_or_else(|| "—".into())}</td>
+            <td class="source-cell" data-content="" lang="zh-CN">{p.funding_source_zh.clone().unwrap_or_else(|| "—".into())}</td>
         </tr>
     }
     .into_any()
@@ -346,6 +386,17 @@ pub fn ProjectsPage() -> impl IntoView {
                 </div>
                 <button class="secondary clear" id="project-clear" on:click=clear>{move || t().projects_clear}</button>
             </div>
+            {
+                let name = Signal::derive(move || {
+                    let plan = chosen.with(|f| f.plan_id.clone()).and_then(|id| state.dataset()?.plan(&id).map(|p| plan_name(p, state.lang())));
+                    [Some(t().view_projects.to_string()), plan].into_iter().flatten().collect()
+                });
+                let numbers = Signal::derive(move || {
+                    let Some(dataset) = state.dataset() else { return Table::default() };
+                    rows.with(|r| export_table(state.t(), state.lang(), &dataset, r))
+                });
+                view! { <ExportMenu name=name table=numbers /> }
+            }
             <div class="table-scroll">
                 <table class="projects" id="projects-table">
                     <thead>

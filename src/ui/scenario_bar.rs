@@ -113,6 +113,25 @@ pub fn ScenarioBar(plan: Plan, compare_with: RwSignal<Option<String>>) -> impl I
             state.share_link.set(Some(link));
         }
     };
+    let export_one = {
+        let plan_id = plan_id.clone();
+        let names = (plan.name_zh.clone(), plan.name_en.clone());
+        move |_| {
+            let Some(one) = state.workspace.with_untracked(|w| crate::domain::export::single_scenario(w, &plan_id)) else { return };
+            let scenario_name = one.scenarios.first().map(|s| s.name.clone()).unwrap_or_default();
+            // The stored envelope, so that Import reads the file back like any saved workspace.
+            let text = crate::store::envelope::encode(
+                crate::store::envelope::WORKSPACE_FORMAT,
+                crate::store::envelope::WORKSPACE_SCHEMA,
+                state.revision.get_untracked(),
+                crate::store::local::now_ms(),
+                &one,
+            );
+            let plan_name = state.lang().pick(&names.0, &names.1).to_string();
+            let file = crate::ui::export_menu::dated_name(&[&plan_name, &scenario_name], "json");
+            crate::ui::banner::download(&file, &text, "application/json");
+        }
+    };
     let has_active = {
         let active_id = active_id.clone();
         move || active_id().is_some()
@@ -120,6 +139,7 @@ pub fn ScenarioBar(plan: Plan, compare_with: RwSignal<Option<String>>) -> impl I
     let has_active2 = has_active.clone();
     let has_active3 = has_active.clone();
     let has_active4 = has_active.clone();
+    let has_active5 = has_active.clone();
     let finish_on_enter = finish_rename.clone();
     view! {
         <div class="scenario-bar" role="toolbar" aria-label=move || state.t().scenario>
@@ -162,6 +182,7 @@ pub fn ScenarioBar(plan: Plan, compare_with: RwSignal<Option<String>>) -> impl I
                 </select>
             </label>
             <button id="share-link" on:click=share disabled=move || !has_active4()>{move || state.t().share_link}</button>
+            <button id="scenario-export" on:click=export_one disabled=move || !has_active5() title=move || state.t().export_scenario_title>{move || state.t().export_scenario}</button>
         </div>
         {move || state.share_link.get().map(|link| view! {
             <p class="share-link" role="status">{state.t().link_copied}": "<input id="share-link-text" readonly prop:value=link /></p>

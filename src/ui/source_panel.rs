@@ -5,6 +5,7 @@ use crate::ui::state::use_app;
 use leptos::prelude::*;
 use std::collections::HashMap;
 use std::sync::Arc;
+use wasm_bindgen::JsCast;
 
 /// Lines shown around each cited line, so the sentence or table row can be read whole.
 const CONTEXT: u32 = 2;
@@ -43,6 +44,25 @@ pub fn SourcePanel() -> impl IntoView {
         });
     });
 
+    // Keyboard focus moves into the panel when it opens and back to the figure when it closes,
+    // so the panel is next in the tab order and Esc or "×" leaves the user where they were.
+    let opener: StoredValue<Option<web_sys::HtmlElement>, LocalStorage> = StoredValue::new_local(None);
+    Effect::new(move |was_open: Option<bool>| {
+        let open = state.source.with(|s| s.is_some());
+        if open && was_open != Some(true) {
+            opener.set_value(document().active_element().and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()));
+            request_animation_frame(|| {
+                if let Some(button) = document().query_selector(".source-panel .close").ok().flatten().and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+                    let _ = button.focus();
+                }
+            });
+        } else if !open && was_open == Some(true) {
+            if let Some(el) = opener.get_value() {
+                let _ = el.focus();
+            }
+        }
+        open
+    });
     let close = move |_| state.source.set(None);
     let body = move || {
         let src = state.source.get()?;
@@ -77,19 +97,19 @@ pub fn SourcePanel() -> impl IntoView {
                         }
                     })
                     .collect_view();
-                view! { <div class="src-lines">{rows}</div> }.into_any()
+                view! { <div class="src-lines" data-content="" lang="zh-CN">{rows}</div> }.into_any()
             }
         };
         let lines_label = src.lines.iter().map(|n| n.to_string()).collect::<Vec<_>>().join(", ");
         Some(view! {
             <div class="source-backdrop" on:click=close></div>
-            <aside class="source-panel" role="dialog" aria-label=t.source_title>
+            <aside class="source-panel" role="dialog" aria-modal="true" aria-label=t.source_title>
                 <header>
                     <h2>{t.source_title}</h2>
                     <button class="close" on:click=close aria-label=t.close>"×"</button>
                 </header>
-                <p class="src-what"><strong>{src.label.clone()}</strong>" : "{src.value.clone()}</p>
-                <p class="src-file">{file.clone()}" · "{t.line}" "{lines_label}</p>
+                <p class="src-what" data-content=""><strong>{src.label.clone()}</strong>" : "{src.value.clone()}</p>
+                <p class="src-file" data-content="">{file.clone()}" · "{t.line}" "{lines_label}</p>
                 {excerpt}
             </aside>
         })

@@ -167,3 +167,21 @@ test("dragging a planned year's bar sets its target; an achieved year's bar does
   assert.ok((await page.locator("td.locked").first().innerText()).includes("1,885"));
   assert.ok(await page.locator("#rules-ok").isVisible(), "2017 stayed as reported");
 });
+
+test("山西省: moving a county to another exit year changes the yearly counts and the schedule", async () => {
+  const { page } = await openApp(browser.context, server.url + "#v1/plan/shanxi");
+  await page.waitForSelector('[data-plan="shanxi"]');
+  await page.click("#scenario-new");
+  const name = await page.locator('.county-col[data-year="2019"] .county').first().getAttribute("data-county");
+  await page.selectOption("#county-move-name", name);
+  await page.selectOption("#county-move-year", "2018");
+  await page.click("#county-move");
+  const counts = await page.locator("#county-counts").innerText();
+  assert.match(counts, /17 → 18/);
+  assert.match(counts, /27 → 26/);
+  assert.equal(await page.locator('input.cell-input[data-year="2018"][data-measure="counties"]').inputValue(), "18");
+  assert.ok((await page.locator("#moved-counties").innerText()).includes(name));
+  await page.locator("#moved-counties button").click();
+  assert.equal(await page.locator("#moved-counties li").count(), 0);
+  assert.equal(await page.locator('input.cell-input[data-year="2018"][data-measure="counties"]').inputValue(), "17");
+});
