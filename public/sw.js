@@ -39,15 +39,20 @@ self.addEventListener("fetch", (event) => {
   if (url.origin !== self.location.origin) return;
   const path = url.pathname;
   if (HASHED.test(path) || path.includes("/data/sources/")) {
-    event.respondWith(cacheFirst(request));
+    event.respondWith(cacheFirst(event));
   } else {
-    event.respondWith(networkFirst(request));
+    event.respondWith(networkFirst(event));
   }
 });
 
-function keep(request, response) {
-  if (!response.ok || response.type !== "basic") return Promise.resolve();
-  const copy = response.clone();
+// Stores a copy while the page already reads the answer. A redirected answer is not kept: it
+// cannot answer a page load later.
+function keep(event, response) {
+  if (!response.ok || response.type !== "basic" || response.redirected) return;
+  event.waitUntil(store(event.request, response.clone()));
+}
+
+function store(request, copy) {
   return caches.open(CACHE).then(async (cache) => {
     await cache.put(request, copy);
     // A new build's file replaces the previous build's file of the same name.
@@ -62,18 +67,19 @@ function keep(request, response) {
   });
 }
 
-async function cacheFirst(request) {
-  const cached = await caches.match(request);
+async function cacheFirst(event) {
+  const cached = await caches.match(event.request);
   if (cached) return cached;
-  const response = await fetch(request);
-  await keep(request, response);
+  const response = await fetch(event.request);
+  keep(event, response);
   return response;
 }
 
-async function networkFirst(request) {
+async function networkFirst(event) {
+  const request = event.request;
   try {
     const response = await fetch(request);
-    await keep(request, response);
+    keep(event, response);
     return response;
   } catch (offline) {
     const cached = await caches.match(request, { ignoreSearch: request.mode === "navigate" });

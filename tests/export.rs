@@ -3,7 +3,7 @@
 
 use plan_explorer::domain::dataset::parse_dataset;
 use plan_explorer::domain::export::{
-    column_name, file_name, framed_svg, sheet_name, single_scenario, svg_size, to_csv, to_xlsx, xml_escape, Caption, Cell, KeyStyle, LegendKey, Table,
+    column_name, crc32, file_name, framed_svg, sheet_name, single_scenario, svg_size, to_csv, to_xlsx, xml_escape, Caption, Cell, KeyStyle, LegendKey, Table,
 };
 use plan_explorer::domain::schedule::Measure;
 use plan_explorer::domain::workspace::Workspace;
@@ -252,5 +252,12 @@ fn a_framed_chart_carries_its_caption_above_and_its_source_below() {
     assert!(h_many > h + 40.0, "{h_many} vs {h}");
     // No caption: the chart on a white page, nothing else.
     let bare = framed_svg(chart, &Caption::default());
-    assert_eq!(bare.matches("<text").count(), 1, "the empty title only");
+    assert_eq!(bare.matches("<text").count(), 0);
+}
+
+#[test]
+fn crc32_is_the_zip_checksum() {
+    assert_eq!(crc32(b""), 0);
+    assert_eq!(crc32(b"123456789"), 0xCBF4_3926, "the standard check value");
+    assert_eq!(crc32("脱贫".as_bytes()), crc32(&[0xE8, 0x84, 0xB1, 0xE8, 0xB4, 0xAB]));
 }

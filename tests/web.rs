@@ -83,3 +83,14 @@ async fn a_hostile_plan_name_renders_as_text() {
     let pwned = js_sys::Reflect::get(&window(), &"__pwned".into()).unwrap();
     assert!(pwned.is_undefined());
 }
+
+#[wasm_bindgen_test]
+fn the_error_screen_shows_details_as_text_with_a_reload_button() {
+    let hostile = "panicked at <img src=x onerror=\"window.__pwned=3\">";
+    plan_explorer::ui::panic::show(hostile);
+    let screen = document().get_element_by_id("panic-screen").expect("screen shown");
+    assert!(screen.text_content().unwrap_or_default().contains(hostile));
+    assert!(screen.query_selector("img").unwrap().is_none());
+    assert!(screen.query_selector("button").unwrap().is_some(), "a way out");
+    screen.remove();
+}

@@ -155,6 +155,11 @@ fn table(t: &'static Text, lang: Lang, m: ChartMeasure, dataset: &Dataset, c: &C
     }
 }
 
+/// The unit, unless the title already names it: in an exported file, saying it twice adds nothing.
+fn unit_unless_named(t: &'static Text, m: ChartMeasure) -> Option<&'static str> {
+    (!title(t, m).to_lowercase().contains(&unit(t, m).to_lowercase())).then(|| unit(t, m))
+}
+
 /// The chart's numbers as a table to export: a row per plan, a column per year, as on screen.
 fn export_table(t: &'static Text, lang: Lang, m: ChartMeasure, dataset: &Dataset, c: &Comparison) -> Table {
     let years = c.years();
@@ -170,7 +175,11 @@ fn export_table(t: &'static Text, lang: Lang, m: ChartMeasure, dataset: &Dataset
             row
         })
         .collect();
-    Table { title: format!("{} ({})", title(t, m), unit(t, m)), headers, rows }
+    let title = match unit_unless_named(t, m) {
+        Some(u) => format!("{} ({u})", title(t, m)),
+        None => title(t, m).to_string(),
+    };
+    Table { title, headers, rows }
 }
 
 /// Title, unit and one legend key per plan, drawn around the chart in its exported picture.
@@ -184,8 +193,7 @@ fn export_caption(t: &'static Text, lang: Lang, m: ChartMeasure, dataset: &Datas
             label: plan_name(dataset, &s.plan_id, lang),
         })
         .collect();
-    // Where the title already names the unit, saying it twice adds nothing.
-    let subtitle = if title(t, m).to_lowercase().contains(&unit(t, m).to_lowercase()) { String::new() } else { unit(t, m).to_string() };
+    let subtitle = unit_unless_named(t, m).unwrap_or_default().to_string();
     Caption { title: title(t, m).to_string(), subtitle, keys, note: t.app_title.to_string() }
 }
 

@@ -79,12 +79,17 @@ pub fn Header() -> impl IntoView {
                 <crate::ui::offline::OfflineBadge />
             </div>
             <nav class="view-tabs" aria-label=move || state.t().views>{tabs}</nav>
-            <nav class="plan-picker" aria-label=move || state.t().plans>{picker}</nav>
+            <div class="header-tools">
             <crate::ui::data_menu::DataMenu />
             <button class="lang" id="lang-toggle" title=move || state.t().switch_lang_label on:click=toggle_lang>
                 // Named in its own language, and marked so, for screen readers.
                 <span lang=move || if state.lang() == Lang::Zh { "en" } else { "zh-CN" }>{move || state.t().switch_lang}</span>
             </button>
+            </div>
+            <nav class="plan-picker" aria-label=move || state.t().plans>
+                <span class="picker-label">{move || state.t().plans}</span>
+                {picker}
+            </nav>
         </header>
     }
 }

@@ -9,7 +9,8 @@ pub fn install() {
     }));
 }
 
-fn show(details: &str) {
+/// Draws the error screen (also used by the browser test, without a real panic).
+pub fn show(details: &str) {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
     let Some(body) = document.body() else { return };
     let Ok(screen) = document.create_element("div") else { return };

@@ -5,6 +5,7 @@
 use crate::charts::bars::bars_svg;
 use crate::charts::lines::lines_svg;
 use crate::charts::plan_series::{exits_bars, money_bars, remaining_series, threshold_count};
+use crate::charts::summary::{bars_summary, line_summary};
 use crate::domain::dataset::{Plan, Severity};
 use crate::domain::format::{fmt_count, fmt_opt_count, fmt_pct, fmt_wan, Lang};
 use crate::domain::route::View;
@@ -116,14 +117,16 @@ fn slide_view(state: AppState, plan: &Plan, slide: Slide) -> AnyView {
     let lang = state.lang();
     let scenario = state.workspace.with(|w| w.active_scenario(&plan.id).cloned());
     let rows = scenario.as_ref().map(|s| s.apply(plan).rows).unwrap_or_else(|| plan.exit_schedule.clone());
-    let chart = |title: String, svg: String, legend: AnyView| {
+    let chart = |title: String, svg: String, legend: AnyView, summary: String| {
         view! {
             <h2 class="slide-title">{title}</h2>
             {legend}
-            <div class="slide-chart" inner_html=svg></div>
+            <div class="slide-chart" role="img" aria-label=summary inner_html=svg></div>
         }
         .into_any()
     };
+    let words = crate::ui::chart_data::words(t);
+    let people = |v: f64| crate::ui::chart_data::people(v, t, lang);
     match slide {
         Slide::Overview => {
             let b = &plan.baseline;
@@ -156,6 +159,7 @@ fn slide_view(state: AppState, plan: &Plan, slide: Slide) -> AnyView {
                 </div>
             }
             .into_any(),
+            bars_summary(t.chart_exits, &exits_bars(&plan.exit_schedule, &rows, Measure::People), &people, &words, lang),
         ),
         Slide::Remaining => chart(
             t.chart_remaining.to_string(),
@@ -168,6 +172,15 @@ fn slide_view(state: AppState, plan: &Plan, slide: Slide) -> AnyView {
                 </div>
             }
             .into_any(),
+            line_summary(
+                t.chart_remaining,
+                &remaining_series(plan, &rows),
+                &remaining_series(plan, &plan.exit_schedule),
+                threshold_count(plan).map(|v| (t.legend_threshold, v)),
+                &people,
+                &words,
+                lang,
+            ),
         ),
         Slide::Money if plan.funding.by_year.is_empty() => view! {
             <h2 class="slide-title">{t.chart_money}</h2>
@@ -179,6 +192,7 @@ fn slide_view(state: AppState, plan: &Plan, slide: Slide) -> AnyView {
             format!("{} ({})", t.chart_money, lang.pick("元", "CNY")),
             bars_svg(&money_bars(plan, scenario.as_ref()), lang, SLIDE_W, SLIDE_H, None),
             view! { <div class="legend slide-legend"><span class="key plan"></span>{t.legend_scenario}<span class="key outline"></span>{t.legend_baseline}</div> }.into_any(),
+            bars_summary(t.chart_money, &money_bars(plan, scenario.as_ref()), &|v| crate::ui::chart_data::money(v, lang), &words, lang),
         ),
         Slide::WhatIf => {
             let cohort = Measure::People.cohort(plan);
@@ -202,7 +216,7 @@ fn slide_view(state: AppState, plan: &Plan, slide: Slide) -> AnyView {
                     <div>
                         <ul class="slide-list">{changes}</ul>
                         <table class="slide-table">
-                            <thead><tr><th></th><th>{t.baseline_label}</th><th>{t.scenario_label}</th></tr></thead>
+                            <thead><tr><td></td><th>{t.baseline_label}</th><th>{t.scenario_label}</th></tr></thead>
                             <tbody>
                                 <tr><th scope="row">{t.threshold_met}</th><td>{met(&b_out)}</td><td>{met(&s_out)}</td></tr>
                                 <tr>
@@ -224,7 +238,7 @@ fn slide_view(state: AppState, plan: &Plan, slide: Slide) -> AnyView {
                         }}
                     </div>
                 </div>
-                <div class="slide-chart small" inner_html=lines_svg(&remaining_series(plan, &rows), &remaining_series(plan, &plan.exit_schedule), threshold_count(plan), lang, SLIDE_W, 420)></div>
+                <div class="slide-chart small" role="img" aria-label=t.chart_remaining inner_html=lines_svg(&remaining_series(plan, &rows), &remaining_series(plan, &plan.exit_schedule), threshold_count(plan), lang, SLIDE_W, 420)></div>
             }
             .into_any()
         }

@@ -183,7 +183,7 @@ pub fn WhatIf(plan: Plan, #[prop(into)] rows: Signal<Vec<ExitRow>>, compare_with
             let has_threshold = plan.exit_incidence_threshold_pct.is_some() && plan.baseline.rural_population.is_some();
             view! {
                 <table class="summary" id="whatif-summary">
-                    <thead><tr><th></th><th>{t.baseline_label}</th><th>{t.scenario_label}</th></tr></thead>
+                    <thead><tr><td></td><th>{t.baseline_label}</th><th>{t.scenario_label}</th></tr></thead>
                     <tbody>
                         {row(t.remaining_end, remaining(&b_end), remaining(&s_end))}
                         {row(t.incidence_end, incidence(&b_end), incidence(&s_end))}

@@ -70,4 +70,5 @@ test("the service worker's cache is versioned and keeps no other version", async
     return (await cache.keys()).map((r) => new URL(r.url).pathname);
   });
   for (const path of ["/", "/index.html", "/data/plans.json"]) assert.ok(cached.includes(path), `${path} is kept: ${cached.join(", ")}`);
+  assert.equal(cached.filter((p) => p.endsWith(".wasm")).length, 1, `one build's wasm: ${cached.join(", ")}`);
 });

@@ -183,3 +183,17 @@ test("imports are checked: a bad file is refused by field, a hostile name stays 
     assert.equal(await cell(page, 2018).inputValue(), "2114", "the import undoes as one step");
   } finally { await b.close(); fs.rmSync(dir, { recursive: true, force: true }); }
 });
+
+test("storage cleared by the browser while open: the user is told and the work is saved again", async () => {
+  const b = await freshContext();
+  try {
+    const { page } = await openApp(b.context, server.url + "#v1/plan/antu");
+    await edit(page, 2018, 1800);
+    await page.waitForFunction((k) => (localStorage.getItem(k) || "").includes('"value":1800'), KEY);
+    await page.evaluate((k) => localStorage.removeItem(k), KEY);
+    await edit(page, 2019, 3600);
+    await page.locator('#storage-banner[data-state="cleared"]').waitFor();
+    const saved = await stored(page);
+    assert.ok(saved.includes('"value":1800') && saved.includes('"value":3600'), "both edits stored again");
+  } finally { await b.close(); }
+});
