@@ -28,9 +28,37 @@ self.addEventListener("activate", (event) => {
     caches
       .keys()
       .then((keys) => Promise.all(keys.filter((k) => k.startsWith(PREFIX) && k !== CACHE).map((k) => caches.delete(k))))
-      .then(() => self.clients.claim()),
+      .then(() => self.clients.claim())
+      .then(() => warmSources()),
   );
 });
+
+// The plan texts behind every figure's source lines, cached a few seconds after activation so
+// that "show source" works offline without weighing on the first load.
+const WARM_DELAY_MS = 4000;
+
+async function warmSources() {
+  await new Promise((resolve) => setTimeout(resolve, WARM_DELAY_MS));
+  const cache = await caches.open(CACHE);
+  const data = await cache.match("data/plans.json");
+  if (!data) return;
+  let files = [];
+  try {
+    files = (await data.json()).plans.map((p) => p.source_file).filter((f) => /^[\w.-]+\.txt$/.test(f));
+  } catch {
+    return;
+  }
+  for (const f of files) {
+    const url = "data/sources/" + f;
+    if (await cache.match(url)) continue;
+    try {
+      const response = await fetch(url);
+      if (response.ok) await cache.put(url, response);
+    } catch {
+      return; // offline already; the texts come on a later visit
+    }
+  }
+}
 
 self.addEventListener("fetch", (event) => {
   const request = event.request;

@@ -161,3 +161,25 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn after_a_dataset_update_unappliable_edits_are_reported_not_dropped() {
+    let mut d = dataset();
+    let p = d.plan("antu").unwrap().clone();
+    let mut w = Workspace::default();
+    w.create_scenario(&p, "A");
+    w.active_scenario_mut(&p, "A").set_exit(&p, 2018, Measure::People, 3000).unwrap();
+    w.active_scenario_mut(&p, "A").set_part(&p, Dimension::Township, &p.funding.by_township[0].name_zh, Yuan(1)).unwrap();
+    assert!(w.reconcile(&d).is_empty());
+    // A new dataset in which 2018 is reported as achieved and the township was renamed.
+    let antu = d.plans.iter_mut().find(|x| x.id == "antu").unwrap();
+    antu.exit_schedule[2].status = plan_explorer::domain::dataset::RowStatus::Actual;
+    antu.funding.by_township[0].name_zh = "新名称".into();
+    let report = w.reconcile(&d);
+    assert_eq!(report.len(), 2, "{report:?}");
+    assert!(report[0].zh.contains("2018年") && report[0].en.contains("2018"));
+    assert!(report[1].en.contains("no longer in the plan"));
+    assert_eq!(w.scenarios[0].exits.len(), 1, "the edit itself is kept");
+    d.plans.retain(|x| x.id != "antu");
+    assert!(w.reconcile(&d)[0].en.contains("no longer in the data"));
+}

@@ -72,3 +72,29 @@ test("the service worker's cache is versioned and keeps no other version", async
   for (const path of ["/", "/index.html", "/data/plans.json"]) assert.ok(cached.includes(path), `${path} is kept: ${cached.join(", ")}`);
   assert.equal(cached.filter((p) => p.endsWith(".wasm")).length, 1, `one build's wasm: ${cached.join(", ")}`);
 });
+
+test("every plan's text is cached in the background, so a source never opened still shows offline", async () => {
+  const b = await freshContext();
+  try {
+    const { page } = await openApp(b.context, server.url + "#v1/plan/mianchi");
+    await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
+    await page.reload(); // the first load ran before the worker existed
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+    // The worker warms the texts a few seconds after it takes over.
+    await page.waitForFunction(async () => {
+      const names = await caches.keys();
+      for (const n of names) {
+        const keys = await (await caches.open(n)).keys();
+        if (keys.filter((r) => r.url.includes("/data/sources/")).length >= 5) return true;
+      }
+      return false;
+    }, null, { timeout: 20000, polling: 500 });
+    await b.context.setOffline(true);
+    await page.reload();
+    await page.waitForSelector('[data-plan="mianchi"]');
+    await page.locator(".card .figure", { hasText: "13,319" }).click();
+    await page.waitForSelector(".src-line.cited");
+    assert.ok((await page.locator(".src-line.cited").allInnerTexts()).some((l) => l.includes("13319")));
+    await b.context.setOffline(false);
+  } finally { await b.close(); }
+});
