@@ -88,18 +88,7 @@ fn draw(svg: &mut String, bars: &[Bar], lang: Lang, width: u32, height: u32, y_m
         .x_label_area_size(f.x_area)
         .y_label_area_size(f.y_area)
         .build_cartesian_2d(first.year as f64 - 0.5..last.year as f64 + 0.5, 0.0..y_max)?;
-    chart
-        .configure_mesh()
-        .disable_x_mesh()
-        .light_line_style(TRANSPARENT)
-        .bold_line_style(palette::GRID)
-        .x_labels((last.year - first.year + 1) as usize)
-        .x_label_formatter(&|x| if (x - x.round()).abs() < 1e-6 { format!("{}", x.round() as i64) } else { String::new() })
-        .y_labels(5)
-        .y_label_formatter(&|y| super::axis_label(*y, lang))
-        .label_style(("sans-serif", f.label).into_font().color(&palette::TEXT))
-        .axis_style(palette::BASELINE)
-        .draw()?;
+    super::draw_year_axes(&mut chart, (last.year - first.year + 1) as usize, 5, f.label, &|y| super::axis_label(*y, lang))?;
     let half = 0.32;
     chart.draw_series(bars.iter().filter_map(|b| {
         let v = b.value?.min(y_max);

@@ -48,18 +48,7 @@ fn draw(
         .x_label_area_size(f.x_area)
         .y_label_area_size(f.y_area)
         .build_cartesian_2d(first as f64 - 0.3..last as f64 + 0.3, y_min..y_max)?;
-    chart
-        .configure_mesh()
-        .disable_x_mesh()
-        .light_line_style(TRANSPARENT)
-        .bold_line_style(palette::GRID)
-        .x_labels((last - first + 1) as usize)
-        .x_label_formatter(&|x| if (x - x.round()).abs() < 1e-6 { format!("{}", x.round() as i64) } else { String::new() })
-        .y_labels(5)
-        .y_label_formatter(&|y| super::axis_label(*y, lang))
-        .label_style(("sans-serif", f.label).into_font().color(&palette::TEXT))
-        .axis_style(palette::BASELINE)
-        .draw()?;
+    super::draw_year_axes(&mut chart, (last - first + 1) as usize, 5, f.label, &|y| super::axis_label(*y, lang))?;
     if let Some(t) = threshold {
         chart.draw_series(DashedLineSeries::new(
             vec![(first as f64 - 0.3, t), (last as f64 + 0.3, t)],

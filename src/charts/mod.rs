@@ -31,6 +31,35 @@ impl Frame {
     }
 }
 
+/// The frame every chart here shares: years along the bottom (whole years only), values up the
+/// left, horizontal grid lines only.
+pub(crate) fn draw_year_axes(
+    chart: &mut plotters::chart::ChartContext<
+        '_,
+        plotters::backend::SVGBackend<'_>,
+        plotters::coord::cartesian::Cartesian2d<plotters::coord::types::RangedCoordf64, plotters::coord::types::RangedCoordf64>,
+    >,
+    years: usize,
+    y_labels: usize,
+    label_size: u32,
+    y_label: &dyn Fn(&f64) -> String,
+) -> Result<(), Box<dyn std::error::Error>> {
+    use plotters::prelude::*;
+    chart
+        .configure_mesh()
+        .disable_x_mesh()
+        .light_line_style(TRANSPARENT)
+        .bold_line_style(palette::GRID)
+        .x_labels(years)
+        .x_label_formatter(&|x| if (x - x.round()).abs() < 1e-6 { format!("{}", x.round() as i64) } else { String::new() })
+        .y_labels(y_labels)
+        .y_label_formatter(y_label)
+        .label_style(("sans-serif", label_size).into_font().color(&palette::TEXT))
+        .axis_style(palette::BASELINE)
+        .draw()?;
+    Ok(())
+}
+
 /// A round upper bound for an axis: 1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6 or 8 times a power of ten, at least `max`.
 pub fn nice_ceiling(max: f64) -> f64 {
     if !(max.is_finite() && max > 0.0) {

@@ -2,7 +2,6 @@
 //! lines stay apart without colour. The names are not drawn here: the page puts the legend in
 //! HTML beside the chart. Filled markers are achieved years (or the baseline), hollow ones planned.
 
-use super::palette;
 use crate::domain::format::Lang;
 use plotters::prelude::*;
 
@@ -126,18 +125,7 @@ fn draw(svg: &mut String, lines: &[Line], axis: Axis, lang: Lang, width: u32, he
         .x_label_area_size(40)
         .y_label_area_size(78)
         .build_cartesian_2d(first as f64 - pad..last as f64 + pad, y_min..y_max)?;
-    chart
-        .configure_mesh()
-        .disable_x_mesh()
-        .light_line_style(TRANSPARENT)
-        .bold_line_style(palette::GRID)
-        .x_labels((last - first + 1) as usize)
-        .x_label_formatter(&|x| if (x - x.round()).abs() < 1e-6 { format!("{}", x.round() as i64) } else { String::new() })
-        .y_labels(6)
-        .y_label_formatter(&|y| axis_label(*y, axis, lang))
-        .label_style(("sans-serif", super::LABEL_SIZE).into_font().color(&palette::TEXT))
-        .axis_style(palette::BASELINE)
-        .draw()?;
+    super::draw_year_axes(&mut chart, (last - first + 1) as usize, 6, super::LABEL_SIZE, &|y| axis_label(*y, axis, lang))?;
     // Series that meet at one value (e.g. all at 0 once everyone has exited) are nudged apart
     // sideways by a few pixels so that every marker stays visible.
     let n = lines.len() as f64;
