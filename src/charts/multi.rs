@@ -164,6 +164,7 @@ fn draw(svg: &mut String, lines: &[Line], axis: Axis, lang: Lang, width: u32, he
 
 #[cfg(test)]
 mod tests {
+    use crate::charts::palette;
     use super::*;
 
     #[test]
