@@ -64,6 +64,13 @@ impl Scenario {
         self.exits.is_empty() && self.budget.is_empty() && self.counties.is_empty()
     }
 
+    /// Back to the printed plan: every edit of this scenario dropped (the name stays).
+    pub fn clear_edits(&mut self) {
+        self.exits.clear();
+        self.budget.clear();
+        self.counties.clear();
+    }
+
     pub fn apply(&self, plan: &Plan) -> Applied {
         let mut rows = plan.exit_schedule.clone();
         let mut ignored = Vec::new();

@@ -33,6 +33,16 @@ impl Measure {
         }
     }
 
+    /// The measures a plan's schedule is edited by: people always, others where the plan gives
+    /// them; counties only in a province plan (a county plan's "counties" row is itself).
+    pub fn shown_for(plan: &Plan) -> Vec<Measure> {
+        Measure::EDITABLE
+            .into_iter()
+            .filter(|&m| m == Measure::People || plan.exit_schedule.iter().any(|r| m.of(r).is_some()))
+            .filter(|&m| m != Measure::Counties || plan.level == super::dataset::Level::Province)
+            .collect()
+    }
+
     /// The baseline figure this measure counts down from.
     pub fn cohort(self, plan: &Plan) -> Option<i64> {
         match self {

@@ -1,7 +1,7 @@
 //! Quick changes to a schedule: move N exits between plan years; spread what is left evenly,
 //! front-load or back-load it. Each is one undoable step.
 
-use crate::domain::dataset::{Level, Plan, RowStatus};
+use crate::domain::dataset::{Plan, RowStatus};
 use crate::domain::format::fmt_count;
 use crate::domain::scenario::Shape;
 use crate::domain::schedule::Measure;
@@ -19,11 +19,7 @@ pub fn QuickOps(plan: Plan) -> impl IntoView {
     let amount = RwSignal::new(String::from("1000"));
     let measure = RwSignal::new(Measure::People);
     let message = RwSignal::new(None::<String>);
-    let measures: Vec<Measure> = Measure::EDITABLE
-        .into_iter()
-        .filter(|&m| m == Measure::People || plan.exit_schedule.iter().any(|r| m.of(r).is_some()))
-        .filter(|&m| m != Measure::Counties || plan.level == Level::Province)
-        .collect();
+    let measures = Measure::shown_for(&plan);
     let do_move = {
         let plan = plan.clone();
         move |_| {
@@ -59,13 +55,7 @@ pub fn QuickOps(plan: Plan) -> impl IntoView {
         measures
             .iter()
             .map(|&m| {
-                let label = match m {
-                    Measure::People => t.poor_people,
-                    Measure::Households => t.poor_households,
-                    Measure::Villages => t.poor_villages,
-                    Measure::Counties => t.poor_counties,
-                };
-                view! { <option value=format!("{m:?}") selected=move || measure.get() == m>{label}</option> }
+                view! { <option value=format!("{m:?}") selected=move || measure.get() == m>{t.measure(m)}</option> }
             })
             .collect_view()
     };

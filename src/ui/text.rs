@@ -843,6 +843,19 @@ pub const EN: Text = Text {
     list_sep: "; ",
 };
 
+impl Text {
+    /// The name of a schedule measure, as the row and option labels show it.
+    pub fn measure(&self, m: crate::domain::schedule::Measure) -> &'static str {
+        use crate::domain::schedule::Measure;
+        match m {
+            Measure::People => self.poor_people,
+            Measure::Households => self.poor_households,
+            Measure::Villages => self.poor_villages,
+            Measure::Counties => self.poor_counties,
+        }
+    }
+}
+
 pub fn text(lang: Lang) -> &'static Text {
     match lang {
         Lang::Zh => &ZH,

@@ -11,31 +11,12 @@ use crate::ui::state::use_app;
 use leptos::prelude::*;
 
 /// Which measures a plan's schedule gives at all (a column of nulls is not editable).
-/// A county plan's "counties" row is the county itself, not a target to move: only the province
-/// plan gets that row.
-fn measures_of(plan: &Plan) -> Vec<Measure> {
-    Measure::EDITABLE
-        .into_iter()
-        .filter(|&m| m == Measure::People || plan.exit_schedule.iter().any(|r| m.of(r).is_some()))
-        .filter(|&m| m != Measure::Counties || plan.level == crate::domain::dataset::Level::Province)
-        .collect()
-}
-
-fn measure_label(m: Measure, t: &crate::ui::text::Text) -> &'static str {
-    match m {
-        Measure::People => t.poor_people,
-        Measure::Households => t.poor_households,
-        Measure::Villages => t.poor_villages,
-        Measure::Counties => t.poor_counties,
-    }
-}
-
 #[component]
 pub fn WhatIf(plan: Plan, #[prop(into)] rows: Signal<Vec<ExitRow>>, compare_with: RwSignal<Option<String>>) -> impl IntoView {
     let state = use_app();
     let bar_plan = plan.clone();
     let ops_plan = plan.clone();
-    let measures = measures_of(&plan);
+    let measures = Measure::shown_for(&plan);
     let findings = {
         let plan = plan.clone();
         Memo::new(move |_| rows.with(|r| check(&plan, r)))
@@ -59,9 +40,7 @@ pub fn WhatIf(plan: Plan, #[prop(into)] rows: Signal<Vec<ExitRow>>, compare_with
             state.edit(None, |w| {
                 if let Some(id) = w.active.get(&plan.id).cloned() {
                     if let Some(s) = w.scenarios.iter_mut().find(|s| s.id == id) {
-                        s.exits.clear();
-                        s.budget.clear();
-                        s.counties.clear();
+                        s.clear_edits();
                     }
                 }
             });
@@ -105,7 +84,7 @@ pub fn WhatIf(plan: Plan, #[prop(into)] rows: Signal<Vec<ExitRow>>, compare_with
                                 .unwrap_or(100)
                                 .max(1);
                             let error = RwSignal::new(None::<&'static str>);
-                            let label = format!("{} {} {}", measure_label(m, t), t.year, year);
+                            let label = format!("{} {} {}", t.measure(m), t.year, year);
                             let slider_label = format!("{} · {}", t.slider_label, label);
                             let changed = move || value() != base;
                             view! {
@@ -147,7 +126,7 @@ pub fn WhatIf(plan: Plan, #[prop(into)] rows: Signal<Vec<ExitRow>>, compare_with
                         .collect_view();
                     view! {
                         <tr>
-                            <th scope="row">{measure_label(m, t)}</th>
+                            <th scope="row">{t.measure(m)}</th>
                             {cells}
                         </tr>
                     }
