@@ -125,3 +125,16 @@ fn an_empty_chart_still_makes_a_sentence() {
     let bars: Vec<Bar> = Vec::new();
     assert_eq!(bars_summary("资金", &bars, &people_zh, &ZH, Lang::Zh), "资金。");
 }
+
+#[test]
+fn a_dashed_line_is_one_element_with_a_dash_pattern() {
+    use plan_explorer::charts::lines::{lines_svg, Series};
+    let scenario = Series { points: vec![(2016, Some(9000.0)), (2017, Some(5000.0)), (2018, Some(0.0))] };
+    let baseline = Series { points: vec![(2016, Some(9000.0)), (2017, Some(7000.0)), (2018, Some(1000.0))] };
+    let svg = lines_svg(&scenario, &baseline, Some(3000.0), Lang::Zh, 640, 360);
+    assert_eq!(svg.matches(r#"stroke-dasharray="8 6""#).count(), 1, "baseline: {svg}");
+    assert_eq!(svg.matches(r#"stroke-dasharray="6 4""#).count(), 1, "threshold: {svg}");
+    // The axes share the baseline's colour but stay solid.
+    assert!(svg.contains(r##"stroke="#333333" stroke-width="1""##) && !svg.contains(r##"stroke-width="1" stroke-dasharray"##));
+    assert!(svg.matches('<').count() < 60, "{} elements", svg.matches('<').count());
+}

@@ -104,3 +104,29 @@ proptest! {
         prop_assert_eq!(route::parse(&route::format(&r)), Ok(r));
     }
 }
+
+#[test]
+fn a_parse_error_names_the_field_it_stopped_at() {
+    use plan_explorer::domain::json::{parse, path_at};
+    #[derive(serde::Deserialize, Debug)]
+    #[allow(dead_code)]
+    struct Row {
+        year: i32,
+        people: i64,
+    }
+    #[derive(serde::Deserialize, Debug)]
+    #[allow(dead_code)]
+    struct Doc {
+        name: String,
+        rows: Vec<Row>,
+    }
+    let err = parse::<Doc>("{\"name\":\"a\",\"rows\":[{\"year\":2016,\"people\":1},\n {\"year\":\"x\",\"people\":2}]}").unwrap_err();
+    assert_eq!(err.path, "rows[1].year", "{err:?}");
+    assert!(err.reason.contains("invalid type") && !err.reason.contains(" at line "), "{err:?}");
+    let err = parse::<Doc>("{\"name\":\"a\",\"rows\":[{\"year\":2016}]}").unwrap_err();
+    assert_eq!(err.path, "rows[0]", "{err:?}");
+    assert!(err.reason.contains("people"), "{err:?}");
+    // Brackets and commas inside strings are text, not structure.
+    assert_eq!(path_at(r#"{"a\"[,":{"b":[1,2,"x,]"#, 22), "a\\\"[,.b[2]");
+    assert_eq!(path_at("", 5), "");
+}

@@ -16,7 +16,20 @@ pub fn lines_svg(scenario: &Series, baseline: &Series, threshold: Option<f64>, l
     if let Err(e) = draw(&mut svg, scenario, baseline, threshold, lang, width, height) {
         return super::bars::error_svg(&e.to_string(), width, height);
     }
-    svg
+    let svg = dashed(svg, palette::THRESHOLD, THRESHOLD_WIDTH, "6 4");
+    dashed(svg, palette::BASELINE, BASELINE_WIDTH, "8 6")
+}
+
+const THRESHOLD_WIDTH: u32 = 2;
+/// Unique to the baseline line: the axes share its colour at width 1.
+const BASELINE_WIDTH: u32 = 2;
+
+/// Gives the lines drawn in `color` at `width` an SVG dash pattern. plotters' dashed series
+/// writes one element per dash (dozens per line); one line with a pattern looks the same and
+/// keeps a redraw to a few dozen nodes.
+fn dashed(svg: String, color: RGBColor, width: u32, pattern: &str) -> String {
+    let style = format!("stroke=\"#{:02X}{:02X}{:02X}\" stroke-width=\"{width}\"", color.0, color.1, color.2);
+    svg.replace(&style, &format!("{style} stroke-dasharray=\"{pattern}\""))
 }
 
 fn known(series: &Series) -> Vec<(f64, f64)> {
@@ -50,14 +63,9 @@ fn draw(
         .build_cartesian_2d(first as f64 - 0.3..last as f64 + 0.3, y_min..y_max)?;
     super::draw_year_axes(&mut chart, (last - first + 1) as usize, 5, f.label, &|y| super::axis_label(*y, lang))?;
     if let Some(t) = threshold {
-        chart.draw_series(DashedLineSeries::new(
-            vec![(first as f64 - 0.3, t), (last as f64 + 0.3, t)],
-            6,
-            4,
-            palette::THRESHOLD.stroke_width(2),
-        ))?;
+        chart.draw_series(LineSeries::new(vec![(first as f64 - 0.3, t), (last as f64 + 0.3, t)], palette::THRESHOLD.stroke_width(THRESHOLD_WIDTH)))?;
     }
-    chart.draw_series(DashedLineSeries::new(b.clone(), 8, 6, palette::BASELINE.stroke_width(2)))?;
+    chart.draw_series(LineSeries::new(b.clone(), palette::BASELINE.stroke_width(BASELINE_WIDTH)))?;
     chart.draw_series(b.iter().map(|&p| Circle::new(p, 4, palette::BASELINE.filled())))?;
     chart.draw_series(LineSeries::new(s.clone(), palette::SCENARIO.stroke_width(3)))?;
     chart.draw_series(s.iter().map(|&p| Circle::new(p, 5, palette::SCENARIO.filled())))?;

@@ -264,11 +264,7 @@ impl std::fmt::Display for Invalid {
 
 /// Parses and validates a dataset from JSON text: the one way in for bundled and stored copies.
 pub fn parse_dataset(text: &str) -> Result<Dataset, Invalid> {
-    let de = &mut serde_json::Deserializer::from_str(text);
-    let dataset: Dataset = serde_path_to_error::deserialize(de).map_err(|e| Invalid {
-        path: e.path().to_string(),
-        reason: e.inner().to_string(),
-    })?;
+    let dataset: Dataset = super::json::parse(text).map_err(|e| Invalid { path: e.path, reason: e.reason })?;
     validate(&dataset)?;
     Ok(dataset)
 }

@@ -8,6 +8,7 @@ pub mod dataset;
 pub mod export;
 pub mod format;
 pub mod history;
+pub mod json;
 pub mod money;
 pub mod projects;
 pub mod route;

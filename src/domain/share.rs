@@ -65,10 +65,9 @@ pub fn decode_scenario(text: &str, dataset: &Dataset) -> Result<Scenario, Reject
         return Err(Rejected::new("s", format!("长度超过{ENCODED_MAX_CHARS}个字符"), format!("longer than {ENCODED_MAX_CHARS} characters")));
     }
     let bytes = URL_SAFE_NO_PAD.decode(text.trim()).map_err(|_| Rejected::new("s", "不是有效的编码", "not valid base64url"))?;
-    let de = &mut serde_json::Deserializer::from_slice(&bytes);
-    let shared: Shared = serde_path_to_error::deserialize(de).map_err(|e| {
-        let path = e.path().to_string();
-        Rejected::new(&path, format!("类型或格式错误（{}）", e.inner()), format!("wrong type or shape ({})", e.inner()))
+    let text = String::from_utf8(bytes).map_err(|_| Rejected::new("s", "不是有效的文本", "not valid UTF-8 text"))?;
+    let shared: Shared = super::json::parse(&text).map_err(|e| {
+        Rejected::new(&e.path, format!("类型或格式错误（{}）", e.reason), format!("wrong type or shape ({})", e.reason))
     })?;
     if shared.v != FORMAT_VERSION {
         return Err(Rejected::new("v", format!("版本{}无法识别", shared.v), format!("version {} is not known", shared.v)));

@@ -4,6 +4,8 @@
 use crate::domain::dataset::{self, Dataset};
 use crate::domain::workspace::Workspace;
 use serde::{Deserialize, Serialize};
+use crate::domain::json::{self, JsonError};
+use serde_json::value::RawValue;
 use serde_json::Value;
 
 pub const WORKSPACE_FORMAT: &str = "plan-explorer/workspace";
@@ -58,25 +60,53 @@ impl LoadError {
     }
 }
 
-fn open(text: &str, format: &str, latest: u32) -> Result<(u32, u64, Value), LoadError> {
+/// The envelope's fields, with `data` left as unparsed text so that a current-version document
+/// is decoded once, straight into its type.
+#[derive(Deserialize)]
+struct Header<'a> {
+    format: Option<String>,
+    schema_version: Option<u64>,
+    #[serde(default)]
+    revision: u64,
+    #[serde(default)]
+    saved_at: f64,
+    #[serde(borrow)]
+    data: Option<&'a RawValue>,
+}
+
+struct Opened<'a> {
+    version: u32,
+    revision: u64,
+    saved_at: f64,
+    data: &'a str,
+}
+
+fn open<'a>(text: &'a str, format: &str, latest: u32) -> Result<Opened<'a>, LoadError> {
     if text.len() > TEXT_MAX_BYTES {
         return Err(LoadError::TooLarge { bytes: text.len() });
     }
-    let value: Value = serde_json::from_str(text).map_err(|e| LoadError::NotJson { reason: e.to_string() })?;
-    let obj = value.as_object().ok_or(LoadError::NotOurFormat)?;
-    if obj.get("format").and_then(Value::as_str) != Some(format) {
+    let header: Header = match serde_json::from_str(text) {
+        Ok(header) => header,
+        // Valid JSON of another shape (an array, a string field where ours has a number) is
+        // not ours; anything else is damaged.
+        Err(e) if e.is_data() => return Err(LoadError::NotOurFormat),
+        Err(e) => return Err(LoadError::NotJson { reason: e.to_string() }),
+    };
+    if header.format.as_deref() != Some(format) {
         return Err(LoadError::NotOurFormat);
     }
-    let version = obj
-        .get("schema_version")
-        .and_then(Value::as_u64)
-        .ok_or(LoadError::Invalid { path: "schema_version".into(), reason: "missing".into() })? as u32;
+    let version = header.schema_version.ok_or(LoadError::Invalid { path: "schema_version".into(), reason: "missing".into() })?;
+    let version = u32::try_from(version).unwrap_or(u32::MAX);
     if version > latest {
         return Err(LoadError::TooNew { found: version });
     }
-    let revision = obj.get("revision").and_then(Value::as_u64).unwrap_or(0);
-    let data = obj.get("data").cloned().ok_or(LoadError::Invalid { path: "data".into(), reason: "missing".into() })?;
-    Ok((version, revision, data))
+    let data = header.data.ok_or(LoadError::Invalid { path: "data".into(), reason: "missing".into() })?;
+    Ok(Opened { version, revision: header.revision, saved_at: header.saved_at, data: data.get() })
+}
+
+fn invalid(e: JsonError) -> LoadError {
+    let path = if e.path.is_empty() { "data".to_string() } else { format!("data.{}", e.path) };
+    LoadError::Invalid { path, reason: e.reason }
 }
 
 /// Takes stored data of version `from` up to the current version, one step per version.
@@ -91,13 +121,22 @@ fn workspace_step(from: u32, _data: Value) -> Result<Value, LoadError> {
 }
 
 pub fn decode_workspace(text: &str) -> Result<Envelope<Workspace>, LoadError> {
-    let (version, revision, data) = open(text, WORKSPACE_FORMAT, WORKSPACE_SCHEMA)?;
-    let data = migrate_workspace(data, version)?;
-    let workspace: Workspace = serde_path_to_error::deserialize(data)
-        .map_err(|e| LoadError::Invalid { path: e.path().to_string(), reason: e.inner().to_string() })?;
+    let opened = open(text, WORKSPACE_FORMAT, WORKSPACE_SCHEMA)?;
+    let workspace: Workspace = if opened.version == WORKSPACE_SCHEMA {
+        json::parse(opened.data).map_err(invalid)?
+    } else {
+        let data: Value = serde_json::from_str(opened.data).map_err(|e| LoadError::NotJson { reason: e.to_string() })?;
+        let data = migrate_workspace(data, opened.version)?;
+        json::parse(&data.to_string()).map_err(invalid)?
+    };
     workspace.validate().map_err(|(path, reason)| LoadError::Invalid { path, reason })?;
-    let saved_at = serde_json::from_str::<Value>(text).ok().and_then(|v| v.get("saved_at")?.as_f64()).unwrap_or(0.0);
-    Ok(Envelope { format: WORKSPACE_FORMAT.into(), schema_version: WORKSPACE_SCHEMA, saved_at, revision, data: workspace })
+    Ok(Envelope {
+        format: WORKSPACE_FORMAT.into(),
+        schema_version: WORKSPACE_SCHEMA,
+        saved_at: opened.saved_at,
+        revision: opened.revision,
+        data: workspace,
+    })
 }
 
 pub fn encode<T: Serialize>(format: &str, schema_version: u32, revision: u64, saved_at: f64, data: &T) -> String {
@@ -107,8 +146,7 @@ pub fn encode<T: Serialize>(format: &str, schema_version: u32, revision: u64, sa
 }
 
 pub fn decode_dataset(text: &str) -> Result<Envelope<Dataset>, LoadError> {
-    let (_version, revision, data) = open(text, DATASET_FORMAT, DATASET_SCHEMA)?;
-    let text = data.to_string();
-    let dataset = dataset::parse_dataset(&text).map_err(|e| LoadError::Invalid { path: e.path, reason: e.reason })?;
-    Ok(Envelope { format: DATASET_FORMAT.into(), schema_version: DATASET_SCHEMA, saved_at: 0.0, revision, data: dataset })
+    let opened = open(text, DATASET_FORMAT, DATASET_SCHEMA)?;
+    let dataset = dataset::parse_dataset(opened.data).map_err(|e| LoadError::Invalid { path: e.path, reason: e.reason })?;
+    Ok(Envelope { format: DATASET_FORMAT.into(), schema_version: DATASET_SCHEMA, saved_at: opened.saved_at, revision: opened.revision, data: dataset })
 }

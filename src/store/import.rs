@@ -5,7 +5,14 @@
 use super::envelope::{decode_dataset, decode_workspace, LoadError, DATASET_FORMAT, TEXT_MAX_BYTES, WORKSPACE_FORMAT};
 use crate::domain::dataset::{parse_dataset, Dataset};
 use crate::domain::workspace::Workspace;
-use serde_json::Value;
+use serde::de::IgnoredAny;
+use serde::Deserialize;
+
+#[derive(Deserialize)]
+struct Peek {
+    format: Option<String>,
+    plans: Option<IgnoredAny>,
+}
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Imported {
@@ -18,13 +25,16 @@ pub fn read_import(text: &str) -> Result<Imported, LoadError> {
         return Err(LoadError::TooLarge { bytes: text.len() });
     }
     // Peek at the shape only; the full checks run in the decoder chosen.
-    let value: Value = serde_json::from_str(text).map_err(|e| LoadError::NotJson { reason: e.to_string() })?;
-    let format = value.get("format").and_then(Value::as_str);
-    match format {
+    let peek: Peek = match serde_json::from_str(text) {
+        Ok(peek) => peek,
+        Err(e) if e.is_data() => return Err(LoadError::NotOurFormat),
+        Err(e) => return Err(LoadError::NotJson { reason: e.to_string() }),
+    };
+    match peek.format.as_deref() {
         Some(WORKSPACE_FORMAT) => decode_workspace(text).map(|e| Imported::Workspace(e.data)),
         Some(DATASET_FORMAT) => decode_dataset(text).map(|e| Imported::Dataset(e.data)),
         Some(_) => Err(LoadError::NotOurFormat),
-        None if value.get("plans").is_some() => {
+        None if peek.plans.is_some() => {
             parse_dataset(text).map(Imported::Dataset).map_err(|e| LoadError::Invalid { path: e.path, reason: e.reason })
         }
         None => Err(LoadError::NotOurFormat),

@@ -83,8 +83,11 @@ pub fn load_workspace() -> Stored {
 /// Current revision of the stored workspace, if it is readable.
 pub fn stored_revision() -> Option<u64> {
     let raw = read_raw(WORKSPACE_KEY)?;
-    let v: serde_json::Value = serde_json::from_str(&raw).ok()?;
-    v.get("revision")?.as_u64()
+    #[derive(serde::Deserialize)]
+    struct Revision {
+        revision: Option<u64>,
+    }
+    serde_json::from_str::<Revision>(&raw).ok()?.revision
 }
 
 /// Saves `workspace` as `revision`, refusing to write over a newer revision from another tab.

@@ -42,7 +42,7 @@ fn export_table(t: &crate::ui::text::Text, lang: Lang, plan: &Plan, scenario: Op
 }
 
 #[component]
-pub fn BudgetPanel(plan: Plan) -> impl IntoView {
+pub fn BudgetPanel(plan: std::sync::Arc<Plan>) -> impl IntoView {
     let state = use_app();
     let dims = dimensions(&plan);
     if dims.is_empty() {
@@ -73,18 +73,18 @@ pub fn BudgetPanel(plan: Plan) -> impl IntoView {
                 .collect_view()
         }
     };
-    let scenario = {
-        let plan_id = plan.id.clone();
-        move || state.workspace.with(|w| w.active_scenario(&plan_id).cloned())
+    // The split alone: an edit of the exit schedule leaves it, and so this table, unchanged.
+    let split = {
+        let plan = plan.clone();
+        Memo::new(move |_| parts(&plan, state.scenario_of(&plan.id).as_ref(), dimension.get()))
     };
     let rows = {
         let plan = plan.clone();
-        let scenario = scenario.clone();
         move || {
             let t = state.t();
             let lang = state.lang();
             let d = dimension.get();
-            let list = parts(&plan, scenario().as_ref(), d);
+            let list = split.get();
             let total = plan.funding.total_wan_yuan.unwrap_or(0.0);
             list.into_iter()
                 .map(|p| {
@@ -149,12 +149,10 @@ pub fn BudgetPanel(plan: Plan) -> impl IntoView {
     };
     let indicator = {
         let plan = plan.clone();
-        let scenario = scenario.clone();
         move || {
             let t = state.t();
             let lang = state.lang();
-            let list = parts(&plan, scenario().as_ref(), dimension.get());
-            let b = balance(&plan, &list)?;
+            let b = split.with(|list| balance(&plan, list))?;
             let diff = b.difference();
             let (class, text) = if b.is_balanced() {
                 ("balance ok", format!("✓ {}", t.balanced))
@@ -229,7 +227,7 @@ pub fn BudgetPanel(plan: Plan) -> impl IntoView {
                     vec![state.lang().pick(&zh, &en).to_string(), t.budget.to_string(), dimension_label(dimension.get(), t).to_string()]
                 });
                 let numbers = Signal::derive(move || {
-                    let scenario = state.workspace.with(|w| w.active_scenario(&plan_export.id).cloned());
+                    let scenario = state.scenario_of(&plan_export.id);
                     export_table(state.t(), state.lang(), &plan_export, scenario.as_ref(), dimension.get())
                 });
                 view! { <ExportMenu name=name table=numbers /> }

@@ -7,7 +7,7 @@ use crate::ui::state::use_app;
 use leptos::prelude::*;
 
 #[component]
-pub fn Cards(plan: Plan) -> impl IntoView {
+pub fn Cards(plan: std::sync::Arc<Plan>) -> impl IntoView {
     let state = use_app();
     move || {
         let lang = state.lang();

@@ -8,10 +8,15 @@ use crate::charts::{HEIGHT, WIDTH};
 use crate::domain::dataset::{ExitRow, Plan, RowStatus};
 use crate::charts::plan_series::{exits_bars, money_bars, remaining_series, threshold_count};
 use crate::domain::schedule::Measure;
-use crate::ui::chart_data::{money, people, words, ChartData};
+use crate::ui::chart_data::{people, words, ChartData};
 use crate::ui::export_menu::ExportMenu;
 use crate::ui::state::use_app;
 use leptos::prelude::*;
+
+/// A memo as a signal: computed once per change, its readers run only when the value differs.
+fn memo_signal<T: PartialEq + Send + Sync + 'static>(f: impl Fn(Option<&T>) -> T + Send + Sync + 'static) -> Signal<T> {
+    Memo::new(f).into()
+}
 
 #[component]
 fn ChartBox(
@@ -38,16 +43,18 @@ fn ChartBox(
 }
 
 #[component]
-pub fn ChartsPanel(plan: Plan, #[prop(into)] rows: Signal<Vec<ExitRow>>) -> impl IntoView {
+pub fn ChartsPanel(plan: std::sync::Arc<Plan>, #[prop(into)] rows: Signal<Vec<ExitRow>>) -> impl IntoView {
     let state = use_app();
     let lang = move || state.lang();
     let t = move || state.t();
     let plan_exits = plan.clone();
     // While a bar is dragged the axis stays still: (year, fixed top of the axis).
     let drag: RwSignal<Option<(i32, f64)>> = RwSignal::new(None);
-    let exits_bars_now = move || rows.with(|r| exits_bars(&plan_exits.exit_schedule, r, Measure::People));
-    let bars_for_svg = exits_bars_now.clone();
-    let exits_svg = Signal::derive(move || bars_svg(&bars_for_svg(), lang(), WIDTH, HEIGHT, drag.get().map(|d| d.1)));
+    // Each series is computed once per change and compared: a chart, its table and its summary
+    // redraw only when what they show has changed (an exits edit leaves the money chart alone).
+    let exits_bars_memo = Memo::new(move |_| rows.with(|r| exits_bars(&plan_exits.exit_schedule, r, Measure::People)));
+    let exits_bars_now = move || exits_bars_memo.get_untracked();
+    let exits_svg = memo_signal(move |_| exits_bars_memo.with(|b| bars_svg(b, lang(), WIDTH, HEIGHT, drag.get().map(|d| d.1))));
     let plan_drag = plan.clone();
     let drag_to = move |ev: &web_sys::PointerEvent, start: bool| {
         let Some(target) = ev.current_target().and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok()) else { return };
@@ -90,18 +97,17 @@ pub fn ChartsPanel(plan: Plan, #[prop(into)] rows: Signal<Vec<ExitRow>>) -> impl
         }
     };
     let plan_remaining = plan.clone();
-    let remaining_svg = Signal::derive(move || {
-        let p = &plan_remaining;
-        let scenario = rows.with(|r| remaining_series(p, r));
-        let baseline = remaining_series(p, &p.exit_schedule);
-        lines_svg(&scenario, &baseline, threshold_count(p), lang(), WIDTH, HEIGHT)
-    });
+    let remaining = Memo::new(move |_| rows.with(|r| remaining_series(&plan_remaining, r)));
+    let baseline_remaining = remaining_series(&plan, &plan.exit_schedule);
+    let threshold = threshold_count(&plan);
+    let remaining_svg = {
+        let baseline = baseline_remaining.clone();
+        memo_signal(move |_| remaining.with(|s| lines_svg(s, &baseline, threshold, lang(), WIDTH, HEIGHT)))
+    };
     let plan_money = plan.clone();
     let has_money = !plan.funding.by_year.is_empty();
-    let money_svg = Signal::derive(move || {
-        let scenario = state.workspace.with(|w| w.active_scenario(&plan_money.id).cloned());
-        bars_svg(&money_bars(&plan_money, scenario.as_ref()), lang(), WIDTH, HEIGHT, None)
-    });
+    let money = Memo::new(move |_| money_bars(&plan_money, state.scenario_of(&plan_money.id).as_ref()));
+    let money_svg = memo_signal(move |_| money.with(|b| bars_svg(b, lang(), WIDTH, HEIGHT, None)));
     // What each chart's download menu offers: its file name and the numbers it draws.
     let plan_names = (plan.name_zh.clone(), plan.name_en.clone());
     let export_name = move |chart: fn(&crate::ui::text::Text) -> &'static str| {
@@ -109,48 +115,36 @@ pub fn ChartsPanel(plan: Plan, #[prop(into)] rows: Signal<Vec<ExitRow>>) -> impl
         Signal::derive(move || vec![lang().pick(&zh, &en).to_string(), chart(state.t()).to_string()])
     };
     let plan_caption = plan.clone();
+    let scenario_name = Memo::new(move |_| state.scenario.with(|s| s.as_ref().filter(|s| s.plan_id == plan_caption.id).map(|s| s.name.clone())));
+    let plan_caption = plan.clone();
     let caption = move |chart: crate::ui::chart_tables::PlanChart| {
         let plan = plan_caption.clone();
-        Signal::derive(move || {
-            let scenario = state.workspace.with(|w| w.active_scenario(&plan.id).map(|s| s.name.clone()));
-            crate::ui::chart_tables::plan_caption(state.t(), lang(), &plan, scenario.as_deref(), chart)
+        memo_signal(move |_| {
+            scenario_name.with(|name| crate::ui::chart_tables::plan_caption(state.t(), lang(), &plan, name.as_deref(), chart))
         })
     };
-    let plan_exits_table = plan.clone();
-    let exits_table = Signal::derive(move || {
-        let bars = rows.with(|r| exits_bars(&plan_exits_table.exit_schedule, r, Measure::People));
-        crate::ui::chart_tables::exits_table(state.t(), &bars)
-    });
-    let plan_remaining_table = plan.clone();
-    let remaining_table = Signal::derive(move || {
-        let p = &plan_remaining_table;
-        let scenario = rows.with(|r| remaining_series(p, r));
-        crate::ui::chart_tables::remaining_table(state.t(), &scenario, &remaining_series(p, &p.exit_schedule), threshold_count(p))
-    });
-    let plan_money_table = plan.clone();
-    let money_table = Signal::derive(move || {
-        let scenario = state.workspace.with(|w| w.active_scenario(&plan_money_table.id).cloned());
-        crate::ui::chart_tables::money_table(state.t(), &money_bars(&plan_money_table, scenario.as_ref()))
-    });
+    let exits_table = memo_signal(move |_| exits_bars_memo.with(|b| crate::ui::chart_tables::exits_table(state.t(), b)));
+    let remaining_table = {
+        let baseline = baseline_remaining.clone();
+        memo_signal(move |_| remaining.with(|s| crate::ui::chart_tables::remaining_table(state.t(), s, &baseline, threshold)))
+    };
+    let money_table = memo_signal(move |_| money.with(|b| crate::ui::chart_tables::money_table(state.t(), b)));
     // Each chart in one sentence, from the same bars and lines it is drawn from.
-    let plan_exits_summary = plan.clone();
-    let exits_summary = Signal::derive(move || {
+    let exits_summary = memo_signal(move |_| {
         let (t, lang) = (state.t(), lang());
-        let bars = rows.with(|r| exits_bars(&plan_exits_summary.exit_schedule, r, Measure::People));
-        bars_summary(t.chart_exits, &bars, &|v| people(v, t, lang), &words(t), lang)
+        exits_bars_memo.with(|b| bars_summary(t.chart_exits, b, &|v| people(v, t, lang), &words(t), lang))
     });
-    let plan_remaining_summary = plan.clone();
-    let remaining_summary = Signal::derive(move || {
-        let (t, lang, p) = (state.t(), lang(), &plan_remaining_summary);
-        let scenario = rows.with(|r| remaining_series(p, r));
-        let level = threshold_count(p).map(|v| (t.legend_threshold, v));
-        line_summary(t.chart_remaining, &scenario, &remaining_series(p, &p.exit_schedule), level, &|v| people(v, t, lang), &words(t), lang)
-    });
-    let plan_money_summary = plan.clone();
-    let money_summary = Signal::derive(move || {
+    let remaining_summary = {
+        let baseline = baseline_remaining;
+        memo_signal(move |_| {
+            let (t, lang) = (state.t(), lang());
+            let level = threshold.map(|v| (t.legend_threshold, v));
+            remaining.with(|s| line_summary(t.chart_remaining, s, &baseline, level, &|v| people(v, t, lang), &words(t), lang))
+        })
+    };
+    let money_summary = memo_signal(move |_| {
         let (t, lang) = (state.t(), lang());
-        let scenario = state.workspace.with(|w| w.active_scenario(&plan_money_summary.id).cloned());
-        bars_summary(t.chart_money, &money_bars(&plan_money_summary, scenario.as_ref()), &|v| money(v, lang), &words(t), lang)
+        money.with(|b| bars_summary(t.chart_money, b, &|v| crate::ui::chart_data::money(v, lang), &words(t), lang))
     });
     let has_threshold = plan.exit_incidence_threshold_pct.is_some() && plan.baseline.rural_population.is_some();
     view! {

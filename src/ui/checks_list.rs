@@ -19,7 +19,7 @@ fn fmt_value(v: Option<f64>) -> String {
 /// view passes a heading, a section id of its own and a filter.
 #[component]
 pub fn ChecksList(
-    plan: Plan,
+    plan: std::sync::Arc<Plan>,
     /// Shows only the checks that pass; the heading then counts shown / all.
     #[prop(optional, into)]
     filter: Option<Signal<CheckFilter>>,

@@ -184,7 +184,7 @@ pub fn ChecksPage() -> impl IntoView {
                 .map(|plan| {
                     let (zh, en) = (plan.name_zh.clone(), plan.name_en.clone());
                     let heading = Signal::derive(move || state.lang().pick(&zh, &en).to_string());
-                    view! { <ChecksList plan=plan.clone() filter=filter heading=heading section_id=section_id(&plan.id) /> }
+                    view! { <ChecksList plan=std::sync::Arc::new(plan.clone()) filter=filter heading=heading section_id=section_id(&plan.id) /> }
                 })
                 .collect_view(),
         )

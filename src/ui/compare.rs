@@ -20,7 +20,7 @@ pub fn ComparePage() -> impl IntoView {
                 .plans
                 .iter()
                 .filter(|p| p.level == Level::Province && !p.counties.is_empty())
-                .map(|p| view! { <CountiesPanel plan=p.clone() /> })
+                .map(|p| view! { <CountiesPanel plan=std::sync::Arc::new(p.clone()) /> })
                 .collect_view(),
         )
     };

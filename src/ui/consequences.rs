@@ -87,14 +87,14 @@ fn export_table(t: &crate::ui::text::Text, plan: &Plan, scenario: Option<&crate:
 }
 
 #[component]
-pub fn Consequences(plan: Plan, #[prop(into)] rows: Signal<Vec<ExitRow>>) -> impl IntoView {
+pub fn Consequences(plan: std::sync::Arc<Plan>, #[prop(into)] rows: Signal<Vec<ExitRow>>) -> impl IntoView {
     let state = use_app();
     let table = {
         let plan = plan.clone();
         move || {
             let t = state.t();
             let lang = state.lang();
-            let scenario = state.workspace.with(|w| w.active_scenario(&plan.id).cloned());
+            let scenario = state.scenario_of(&plan.id);
             let cohort = Measure::People.cohort(&plan);
             let current = rows.get();
             let s_out = outcomes(&plan.baseline, &current, Measure::People, cohort);
@@ -162,7 +162,7 @@ pub fn Consequences(plan: Plan, #[prop(into)] rows: Signal<Vec<ExitRow>>) -> imp
         move || {
             let t = state.t();
             let lang = state.lang();
-            let scenario = state.workspace.with(|w| w.active_scenario(&plan.id).cloned());
+            let scenario = state.scenario_of(&plan.id);
             let current = rows.get();
             let exits_s = front_loading_pct(&current, Measure::People)?;
             let exits_b = front_loading_pct(&plan.exit_schedule, Measure::People);
@@ -199,7 +199,7 @@ pub fn Consequences(plan: Plan, #[prop(into)] rows: Signal<Vec<ExitRow>>) -> imp
                 let plan_export = plan.clone();
                 let name = Signal::derive(move || vec![state.lang().pick(&zh, &en).to_string(), state.t().consequences.to_string()]);
                 let numbers = Signal::derive(move || {
-                    let scenario = state.workspace.with(|w| w.active_scenario(&plan_export.id).cloned());
+                    let scenario = state.scenario_of(&plan_export.id);
                     rows.with(|r| export_table(state.t(), &plan_export, scenario.as_ref(), r))
                 });
                 view! { <ExportMenu name=name table=numbers /> }

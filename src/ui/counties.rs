@@ -60,7 +60,7 @@ fn county_item(t: &'static Text, lang: Lang, plan: &Plan, county: &County, own_p
     }
 }
 
-fn group_column(plan: Plan, group: CountyGroup, query: RwSignal<String>) -> impl IntoView {
+fn group_column(plan: std::sync::Arc<Plan>, group: CountyGroup, query: RwSignal<String>) -> impl IntoView {
     let state = use_app();
     let year_attr = group.year.map_or_else(|| "none".to_string(), |y| y.to_string());
     let total = group.counties.len();
@@ -127,7 +127,7 @@ fn group_column(plan: Plan, group: CountyGroup, query: RwSignal<String>) -> impl
 }
 
 #[component]
-pub fn CountiesPanel(plan: Plan) -> impl IntoView {
+pub fn CountiesPanel(plan: std::sync::Arc<Plan>) -> impl IntoView {
     let state = use_app();
     let query = RwSignal::new(String::new());
     let groups = counties_by_exit_year(&plan);

@@ -8,7 +8,7 @@ use crate::ui::state::use_app;
 use leptos::prelude::*;
 
 #[component]
-pub fn CountyMoves(plan: Plan) -> impl IntoView {
+pub fn CountyMoves(plan: std::sync::Arc<Plan>) -> impl IntoView {
     let state = use_app();
     let years: Vec<i32> = plan.exit_schedule.iter().filter(|r| r.status == RowStatus::Plan).map(|r| r.year).collect();
     let county = RwSignal::new(plan.counties.first().map(|c| c.name_zh.clone()).unwrap_or_default());
@@ -44,7 +44,7 @@ pub fn CountyMoves(plan: Plan) -> impl IntoView {
         move || {
             let t = state.t();
             let lang = state.lang();
-            let scenario = state.workspace.with(|w| w.active_scenario(&plan.id).cloned());
+            let scenario = state.scenario_of(&plan.id);
             let printed = counts_by_year(&plan, None);
             let now = counts_by_year(&plan, scenario.as_ref());
             let cells = plan

@@ -13,11 +13,11 @@ use crate::ui::whatif::WhatIf;
 use leptos::prelude::*;
 
 #[component]
-pub fn PlanPage(plan: Plan) -> impl IntoView {
+pub fn PlanPage(plan: std::sync::Arc<Plan>) -> impl IntoView {
     let state = use_app();
     let rows = {
         let plan = plan.clone();
-        Memo::new(move |_| state.workspace.with(|w| w.active_scenario(&plan.id).map(|s| s.apply(&plan).rows)).unwrap_or_else(|| plan.exit_schedule.clone()))
+        Memo::new(move |_| state.scenario_of(&plan.id).map(|s| s.apply(&plan).rows).unwrap_or_else(|| plan.exit_schedule.clone()))
     };
     let compare_with = RwSignal::new(None::<String>);
     let heading = {

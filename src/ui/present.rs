@@ -45,7 +45,7 @@ fn toggle_fullscreen() {
 }
 
 #[component]
-pub fn PresentPage(plan: Plan) -> impl IntoView {
+pub fn PresentPage(plan: std::sync::Arc<Plan>) -> impl IntoView {
     let state = use_app();
     let current = move || state.route.with(|r| r.slide.unwrap_or(0) as usize).min(SLIDES.len() - 1);
 
@@ -115,7 +115,7 @@ pub fn PresentPage(plan: Plan) -> impl IntoView {
 fn slide_view(state: AppState, plan: &Plan, slide: Slide) -> AnyView {
     let t = state.t();
     let lang = state.lang();
-    let scenario = state.workspace.with(|w| w.active_scenario(&plan.id).cloned());
+    let scenario = state.scenario_of(&plan.id);
     let rows = scenario.as_ref().map(|s| s.apply(plan).rows).unwrap_or_else(|| plan.exit_schedule.clone());
     let chart = |title: String, svg: String, legend: AnyView, summary: String| {
         view! {

@@ -9,7 +9,7 @@ use crate::ui::state::use_app;
 use leptos::prelude::*;
 
 #[component]
-pub fn QuickOps(plan: Plan) -> impl IntoView {
+pub fn QuickOps(plan: std::sync::Arc<Plan>) -> impl IntoView {
     let state = use_app();
     let years: Vec<i32> = plan.exit_schedule.iter().filter(|r| r.status == RowStatus::Plan).map(|r| r.year).collect();
     let first = years.last().copied().unwrap_or(plan.period[1]);

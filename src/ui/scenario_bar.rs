@@ -7,7 +7,7 @@ use crate::ui::state::use_app;
 use leptos::prelude::*;
 
 #[component]
-pub fn ScenarioBar(plan: Plan, compare_with: RwSignal<Option<String>>) -> impl IntoView {
+pub fn ScenarioBar(plan: std::sync::Arc<Plan>, compare_with: RwSignal<Option<String>>) -> impl IntoView {
     let state = use_app();
     let plan_id = plan.id.clone();
     let options = {

@@ -9,7 +9,7 @@ use crate::ui::state::use_app;
 use leptos::prelude::*;
 
 #[component]
-pub fn ScenarioCompare(plan: Plan, compare_with: RwSignal<Option<String>>) -> impl IntoView {
+pub fn ScenarioCompare(plan: std::sync::Arc<Plan>, compare_with: RwSignal<Option<String>>) -> impl IntoView {
     let state = use_app();
     move || {
         let other_id = compare_with.get()?;

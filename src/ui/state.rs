@@ -5,6 +5,7 @@ use crate::domain::dataset::{Dataset, Plan};
 use crate::domain::format::Lang;
 use crate::domain::route::{Route, View};
 use crate::domain::history::History;
+use crate::domain::scenario::Scenario;
 use crate::domain::workspace::Workspace;
 use crate::ui::text::{text, Text};
 use leptos::prelude::*;
@@ -88,12 +89,16 @@ pub struct AppState {
     pub share_link: RwSignal<Option<String>>,
     /// The language alone, so that views which only translate do not redraw on every edit.
     lang: Memo<Lang>,
+    /// The shown plan's active scenario alone: views of one plan follow it rather than the
+    /// whole workspace, so an edit elsewhere (another plan, the language) does not redraw them.
+    pub scenario: Memo<Option<Scenario>>,
 }
 
 impl AppState {
     pub fn new() -> AppState {
         let workspace = RwSignal::new(Workspace::default());
-        AppState {
+        let mut state = AppState {
+            scenario: Memo::new(|_| None),
             lang: Memo::new(move |_| workspace.with(|w| w.lang)),
             loading: RwSignal::new(Loading::Pending),
             workspace,
@@ -106,11 +111,23 @@ impl AppState {
             history_tick: RwSignal::new(0),
             toast: RwSignal::new(None),
             share_link: RwSignal::new(None),
-        }
+        };
+        let this = state;
+        state.scenario = Memo::new(move |_| {
+            let id = this.plan_id()?;
+            this.workspace.with(|w| w.active_scenario(&id).cloned())
+        });
+        state
     }
 
     pub fn lang(&self) -> Lang {
         self.lang.get()
+    }
+
+    /// Active scenario of plan `plan_id`, tracked through `scenario` (the shown plan's), so a
+    /// page that is being replaced never reads another plan's scenario as its own.
+    pub fn scenario_of(&self, plan_id: &str) -> Option<Scenario> {
+        self.scenario.with(|s| s.as_ref().filter(|s| s.plan_id == plan_id).cloned())
     }
 
     pub fn t(&self) -> &'static Text {
@@ -131,10 +148,10 @@ impl AppState {
         chosen.filter(|id| dataset.plan(id).is_some()).or_else(|| dataset.plans.first().map(|p| p.id.clone()))
     }
 
-    /// The plan being shown.
-    pub fn plan(&self) -> Option<Plan> {
+    /// The plan being shown, shared: its components clone the handle, never the plan.
+    pub fn plan(&self) -> Option<Arc<Plan>> {
         let id = self.plan_id()?;
-        self.dataset()?.plan(&id).cloned()
+        self.dataset()?.plan(&id).cloned().map(Arc::new)
     }
 
     /// Opens `view` (keeping the plan).

@@ -12,7 +12,7 @@ use leptos::prelude::*;
 
 /// Which measures a plan's schedule gives at all (a column of nulls is not editable).
 #[component]
-pub fn WhatIf(plan: Plan, #[prop(into)] rows: Signal<Vec<ExitRow>>, compare_with: RwSignal<Option<String>>) -> impl IntoView {
+pub fn WhatIf(plan: std::sync::Arc<Plan>, #[prop(into)] rows: Signal<Vec<ExitRow>>, compare_with: RwSignal<Option<String>>) -> impl IntoView {
     let state = use_app();
     let bar_plan = plan.clone();
     let ops_plan = plan.clone();
@@ -201,7 +201,7 @@ pub fn WhatIf(plan: Plan, #[prop(into)] rows: Signal<Vec<ExitRow>>, compare_with
         move || {
             let t = state.t();
             let lang = state.lang();
-            let ignored = state.workspace.with(|w| w.active_scenario(&plan.id).map(|s| s.apply(&plan).ignored).unwrap_or_default());
+            let ignored = state.scenario_of(&plan.id).map(|s| s.apply(&plan).ignored).unwrap_or_default();
             (!ignored.is_empty()).then(|| {
                 let items = ignored.iter().map(|e| format!("{} {:?} {}", e.year, e.measure, fmt_count(e.value, lang))).collect::<Vec<_>>().join("; ");
                 view! { <p class="warning">{t.edits_ignored}" "{items}</p> }
