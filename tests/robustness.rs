@@ -130,3 +130,17 @@ fn a_parse_error_names_the_field_it_stopped_at() {
     assert_eq!(path_at(r#"{"a\"[,":{"b":[1,2,"x,]"#, 22), "a\\\"[,.b[2]");
     assert_eq!(path_at("", 5), "");
 }
+
+#[test]
+fn a_dataset_kept_as_fetched_reads_back_and_is_recognised_as_unchanged() {
+    use plan_explorer::store::envelope::{dataset_data_text, decode_dataset, DATASET_FORMAT, DATASET_SCHEMA};
+    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/public/data/plans.json")).unwrap();
+    let raw: &serde_json::value::RawValue = serde_json::from_str(text.trim()).unwrap();
+    let stored = encode(DATASET_FORMAT, DATASET_SCHEMA, 1, 0.0, &raw);
+    assert_eq!(dataset_data_text(&stored), Some(text.trim()));
+    assert_eq!(&decode_dataset(&stored).unwrap().data, dataset());
+    // Another copy is told apart without decoding it.
+    let other = stored.replacen("\"poor_people\":10146", "\"poor_people\":10147", 1);
+    assert_ne!(dataset_data_text(&other), Some(text.trim()));
+    assert_eq!(dataset_data_text("{\"format\":\"other\"}"), None);
+}

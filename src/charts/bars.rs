@@ -1,7 +1,7 @@
 //! Bars by year: the scenario's bar filled (actual years and plan years in different colours),
 //! the baseline's figure as an outline at its own height, so a change shows as a gap.
 
-use super::palette;
+use super::{palette, svg_content, Layer, Layers};
 use crate::domain::format::Lang;
 use plotters::prelude::*;
 
@@ -71,16 +71,29 @@ impl Geometry {
 
 /// Draws `bars`; `y_max` fixes the value axis (kept still while a bar is dragged).
 pub fn bars_svg(bars: &[Bar], lang: Lang, width: u32, height: u32, y_max: Option<f64>) -> String {
+    layer_svg(bars, lang, width, height, y_max, Layer::Whole)
+}
+
+/// The same chart as `bars_svg`, as its axes and its data apart.
+pub fn bars_layers(bars: &[Bar], lang: Lang, width: u32, height: u32, y_max: Option<f64>) -> Layers {
+    let axes = layer_svg(bars, lang, width, height, y_max, Layer::Axes);
+    let data = layer_svg(bars, lang, width, height, y_max, Layer::Data);
+    Layers { axes: svg_content(&axes).to_string(), data: svg_content(&data).to_string() }
+}
+
+fn layer_svg(bars: &[Bar], lang: Lang, width: u32, height: u32, y_max: Option<f64>, layer: Layer) -> String {
     let mut svg = String::new();
-    if let Err(e) = draw(&mut svg, bars, lang, width, height, y_max.unwrap_or_else(|| y_max_for(bars))) {
-        return error_svg(&e.to_string(), width, height);
+    if let Err(e) = draw(&mut svg, bars, lang, width, height, y_max.unwrap_or_else(|| y_max_for(bars)), layer) {
+        return if layer.axes() { error_svg(&e.to_string(), width, height) } else { String::new() };
     }
     svg
 }
 
-fn draw(svg: &mut String, bars: &[Bar], lang: Lang, width: u32, height: u32, y_max: f64) -> Result<(), Box<dyn std::error::Error>> {
+fn draw(svg: &mut String, bars: &[Bar], lang: Lang, width: u32, height: u32, y_max: f64, layer: Layer) -> Result<(), Box<dyn std::error::Error>> {
     let root = SVGBackend::with_string(svg, (width, height)).into_drawing_area();
-    root.fill(&WHITE)?;
+    if layer.axes() {
+        root.fill(&WHITE)?;
+    }
     let (Some(first), Some(last)) = (bars.first(), bars.last()) else { return Ok(()) };
     let f = super::Frame::for_width(width);
     let mut chart = ChartBuilder::on(&root)
@@ -88,7 +101,13 @@ fn draw(svg: &mut String, bars: &[Bar], lang: Lang, width: u32, height: u32, y_m
         .x_label_area_size(f.x_area)
         .y_label_area_size(f.y_area)
         .build_cartesian_2d(first.year as f64 - 0.5..last.year as f64 + 0.5, 0.0..y_max)?;
-    super::draw_year_axes(&mut chart, (last.year - first.year + 1) as usize, 5, f.label, &|y| super::axis_label(*y, lang))?;
+    if layer.axes() {
+        super::draw_year_axes(&mut chart, (last.year - first.year + 1) as usize, 5, f.label, &|y| super::axis_label(*y, lang))?;
+    }
+    if !layer.data() {
+        root.present()?;
+        return Ok(());
+    }
     let half = 0.32;
     chart.draw_series(bars.iter().filter_map(|b| {
         let v = b.value?.min(y_max);

@@ -1,7 +1,7 @@
 //! Lines by year: the scenario solid, the baseline dashed beneath it, and an optional horizontal
 //! threshold (e.g. the count of poor people at which the incidence meets the exit standard).
 
-use super::palette;
+use super::{palette, svg_content, Layer, Layers};
 use crate::domain::format::Lang;
 use plotters::prelude::*;
 
@@ -12,9 +12,20 @@ pub struct Series {
 }
 
 pub fn lines_svg(scenario: &Series, baseline: &Series, threshold: Option<f64>, lang: Lang, width: u32, height: u32) -> String {
+    layer_svg(scenario, baseline, threshold, lang, width, height, Layer::Whole)
+}
+
+/// The same chart as `lines_svg`, as its axes and its data apart.
+pub fn lines_layers(scenario: &Series, baseline: &Series, threshold: Option<f64>, lang: Lang, width: u32, height: u32) -> Layers {
+    let axes = layer_svg(scenario, baseline, threshold, lang, width, height, Layer::Axes);
+    let data = layer_svg(scenario, baseline, threshold, lang, width, height, Layer::Data);
+    Layers { axes: svg_content(&axes).to_string(), data: svg_content(&data).to_string() }
+}
+
+fn layer_svg(scenario: &Series, baseline: &Series, threshold: Option<f64>, lang: Lang, width: u32, height: u32, layer: Layer) -> String {
     let mut svg = String::new();
-    if let Err(e) = draw(&mut svg, scenario, baseline, threshold, lang, width, height) {
-        return super::bars::error_svg(&e.to_string(), width, height);
+    if let Err(e) = draw(&mut svg, scenario, baseline, threshold, lang, width, height, layer) {
+        return if layer.axes() { super::bars::error_svg(&e.to_string(), width, height) } else { String::new() };
     }
     let svg = dashed(svg, palette::THRESHOLD, THRESHOLD_WIDTH, "6 4");
     dashed(svg, palette::BASELINE, BASELINE_WIDTH, "8 6")
@@ -44,9 +55,12 @@ fn draw(
     lang: Lang,
     width: u32,
     height: u32,
+    layer: Layer,
 ) -> Result<(), Box<dyn std::error::Error>> {
     let root = SVGBackend::with_string(svg, (width, height)).into_drawing_area();
-    root.fill(&WHITE)?;
+    if layer.axes() {
+        root.fill(&WHITE)?;
+    }
     let years: Vec<i32> = scenario.points.iter().chain(&baseline.points).map(|p| p.0).collect();
     let (Some(&first), Some(&last)) = (years.iter().min(), years.iter().max()) else { return Ok(()) };
     let s = known(scenario);
@@ -61,7 +75,13 @@ fn draw(
         .x_label_area_size(f.x_area)
         .y_label_area_size(f.y_area)
         .build_cartesian_2d(first as f64 - 0.3..last as f64 + 0.3, y_min..y_max)?;
-    super::draw_year_axes(&mut chart, (last - first + 1) as usize, 5, f.label, &|y| super::axis_label(*y, lang))?;
+    if layer.axes() {
+        super::draw_year_axes(&mut chart, (last - first + 1) as usize, 5, f.label, &|y| super::axis_label(*y, lang))?;
+    }
+    if !layer.data() {
+        root.present()?;
+        return Ok(());
+    }
     if let Some(t) = threshold {
         chart.draw_series(LineSeries::new(vec![(first as f64 - 0.3, t), (last as f64 + 0.3, t)], palette::THRESHOLD.stroke_width(THRESHOLD_WIDTH)))?;
     }

@@ -9,6 +9,40 @@ pub mod plan_series;
 pub mod summary;
 
 /// Chart size in SVG user units; the page scales it to its box.
+/// Which part of a chart to draw. On screen a chart is two layers in one `<svg>`: the axes
+/// (text, slow for the browser to lay out) change only with the scale; the data changes with
+/// every edit, so an edit replaces shapes only.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Layer {
+    Whole,
+    Axes,
+    Data,
+}
+
+impl Layer {
+    pub(crate) fn axes(self) -> bool {
+        self != Layer::Data
+    }
+
+    pub(crate) fn data(self) -> bool {
+        self != Layer::Axes
+    }
+}
+
+/// A chart's two layers, each the content of an `<svg>` without the `<svg>` element itself.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Layers {
+    pub axes: String,
+    pub data: String,
+}
+
+/// The content of an `<svg>…</svg>` document: what goes inside a `<g>` of the shown chart.
+pub(crate) fn svg_content(svg: &str) -> &str {
+    let start = svg.find("<svg").and_then(|i| svg[i..].find('>').map(|j| i + j + 1)).unwrap_or(0);
+    let end = svg.rfind("</svg>").filter(|&e| e >= start).unwrap_or(svg.len());
+    svg[start..end].trim()
+}
+
 pub const WIDTH: u32 = 640;
 pub const HEIGHT: u32 = 360;
 /// Axis text size in SVG units: about 16 px on a laptop, larger on a projector.

@@ -145,6 +145,12 @@ pub fn encode<T: Serialize>(format: &str, schema_version: u32, revision: u64, sa
     serde_json::to_string(&envelope).unwrap_or_default()
 }
 
+/// The `data` of a stored dataset as unparsed text: enough to tell whether it equals a newly
+/// fetched copy without decoding either.
+pub fn dataset_data_text(text: &str) -> Option<&str> {
+    open(text, DATASET_FORMAT, DATASET_SCHEMA).ok().map(|opened| opened.data)
+}
+
 pub fn decode_dataset(text: &str) -> Result<Envelope<Dataset>, LoadError> {
     let opened = open(text, DATASET_FORMAT, DATASET_SCHEMA)?;
     let dataset = dataset::parse_dataset(opened.data).map_err(|e| LoadError::Invalid { path: e.path, reason: e.reason })?;

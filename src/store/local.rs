@@ -1,7 +1,7 @@
 //! Browser storage (localStorage through gloo-storage). A failed read is kept under a quarantine
 //! key and never turns into a save; a failed write is reported, never retried blindly.
 
-use super::envelope::{decode_dataset, decode_workspace, encode, Envelope, LoadError, DATASET_FORMAT, DATASET_SCHEMA, WORKSPACE_FORMAT, WORKSPACE_SCHEMA};
+use super::envelope::{dataset_data_text, decode_dataset, decode_workspace, encode, Envelope, LoadError, DATASET_FORMAT, DATASET_SCHEMA, WORKSPACE_FORMAT, WORKSPACE_SCHEMA};
 use crate::domain::dataset::Dataset;
 use crate::domain::workspace::Workspace;
 use gloo_storage::{LocalStorage, Storage};
@@ -106,6 +106,17 @@ pub fn load_dataset() -> Option<Result<Dataset, LoadError>> {
     Some(decode_dataset(&raw).map(|e| e.data).inspect_err(|_| {
         quarantine(DATASET_KEY, &raw);
     }))
+}
+
+/// Keeps `text`, a dataset already checked by `parse_dataset`, as the stored copy: written as
+/// fetched rather than re-serialised, and not at all when the stored copy is the same text.
+pub fn keep_dataset_text(text: &str) -> Result<(), WriteError> {
+    let text = text.trim();
+    if read_raw(DATASET_KEY).as_deref().and_then(dataset_data_text) == Some(text) {
+        return Ok(());
+    }
+    let Ok(data) = serde_json::from_str::<&serde_json::value::RawValue>(text) else { return Ok(()) };
+    write_raw(DATASET_KEY, &encode(DATASET_FORMAT, DATASET_SCHEMA, 1, now_ms(), &data))
 }
 
 pub fn save_dataset(dataset: &Dataset) -> Result<(), WriteError> {

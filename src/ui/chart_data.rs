@@ -40,8 +40,13 @@ fn cell_text(column: usize, cell: &Cell) -> String {
 #[component]
 pub fn ChartData(#[prop(into)] table: Signal<Table>) -> impl IntoView {
     let state = use_app();
+    // Built only while open: a closed table is not kept up to date on every edit.
+    let open = RwSignal::new(false);
     let body = move || {
-        table.with(|tb| {
+        if !open.get() {
+            return None;
+        }
+        Some(table.with(|tb| {
             let head = tb.headers.iter().map(|h| view! { <th scope="col">{h.clone()}</th> }).collect_view();
             let rows = tb
                 .rows
@@ -69,10 +74,10 @@ pub fn ChartData(#[prop(into)] table: Signal<Table>) -> impl IntoView {
                     <tbody>{rows}</tbody>
                 </table>
             }
-        })
+        }))
     };
     view! {
-        <details class="chart-data">
+        <details class="chart-data" on:toggle=move |ev| open.set(event_target::<web_sys::HtmlDetailsElement>(&ev).open())>
             <summary>{move || state.t().chart_table_view}</summary>
             <div class="table-scroll">{body}</div>
         </details>

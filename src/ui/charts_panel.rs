@@ -1,8 +1,9 @@
 //! The plan's charts: exits per year, people still poor, money by year. Baseline and scenario
 //! are drawn together on every chart.
 
-use crate::charts::bars::{bars_svg, y_max_for, Geometry};
-use crate::charts::lines::lines_svg;
+use crate::charts::bars::{bars_layers, bars_svg, y_max_for, Geometry};
+use crate::charts::lines::{lines_layers, lines_svg};
+use crate::charts::Layers;
 use crate::charts::summary::{bars_summary, line_summary};
 use crate::charts::{HEIGHT, WIDTH};
 use crate::domain::dataset::{ExitRow, Plan, RowStatus};
@@ -18,9 +19,25 @@ fn memo_signal<T: PartialEq + Send + Sync + 'static>(f: impl Fn(Option<&T>) -> T
     Memo::new(f).into()
 }
 
+/// A chart on screen: one `<svg>` holding the axes and the data as two groups, each replaced
+/// only when it changed (most edits leave the axes, and all their text, in place).
+#[component]
+fn ChartSvg(#[prop(into)] layers: Signal<Layers>) -> impl IntoView {
+    let axes = Memo::new(move |_| layers.with(|l| l.axes.clone()));
+    let data = Memo::new(move |_| layers.with(|l| l.data.clone()));
+    view! {
+        <svg width=WIDTH height=HEIGHT viewBox=format!("0 0 {WIDTH} {HEIGHT}") xmlns="http://www.w3.org/2000/svg">
+            <g inner_html=axes></g>
+            <g inner_html=data></g>
+        </svg>
+    }
+}
+
 #[component]
 fn ChartBox(
     #[prop(into)] title: Signal<String>,
+    /// What is shown; `svg` is the same chart whole, made when it is downloaded.
+    #[prop(into)] layers: Signal<Layers>,
     #[prop(into)] svg: Signal<String>,
     #[prop(into)] id: String,
     #[prop(into)] export_name: Signal<Vec<String>>,
@@ -35,7 +52,7 @@ fn ChartBox(
         <figure class="chart" id=id>
             <figcaption>{title}</figcaption>
             {children()}
-            <div class="svg-box" role="img" aria-label=summary inner_html=svg></div>
+            <div class="svg-box" role="img" aria-label=summary><ChartSvg layers=layers /></div>
             <ExportMenu name=export_name svg=svg caption=caption table=table />
             <ChartData table=table />
         </figure>
@@ -54,7 +71,8 @@ pub fn ChartsPanel(plan: std::sync::Arc<Plan>, #[prop(into)] rows: Signal<Vec<Ex
     // redraw only when what they show has changed (an exits edit leaves the money chart alone).
     let exits_bars_memo = Memo::new(move |_| rows.with(|r| exits_bars(&plan_exits.exit_schedule, r, Measure::People)));
     let exits_bars_now = move || exits_bars_memo.get_untracked();
-    let exits_svg = memo_signal(move |_| exits_bars_memo.with(|b| bars_svg(b, lang(), WIDTH, HEIGHT, drag.get().map(|d| d.1))));
+    let exits_layers = memo_signal(move |_| exits_bars_memo.with(|b| bars_layers(b, lang(), WIDTH, HEIGHT, drag.get().map(|d| d.1))));
+    let exits_svg = Signal::derive(move || exits_bars_memo.with(|b| bars_svg(b, lang(), WIDTH, HEIGHT, drag.get().map(|d| d.1))));
     let plan_drag = plan.clone();
     let drag_to = move |ev: &web_sys::PointerEvent, start: bool| {
         let Some(target) = ev.current_target().and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok()) else { return };
@@ -102,12 +120,17 @@ pub fn ChartsPanel(plan: std::sync::Arc<Plan>, #[prop(into)] rows: Signal<Vec<Ex
     let threshold = threshold_count(&plan);
     let remaining_svg = {
         let baseline = baseline_remaining.clone();
-        memo_signal(move |_| remaining.with(|s| lines_svg(s, &baseline, threshold, lang(), WIDTH, HEIGHT)))
+        Signal::derive(move || remaining.with(|s| lines_svg(s, &baseline, threshold, lang(), WIDTH, HEIGHT)))
+    };
+    let remaining_layers = {
+        let baseline = baseline_remaining.clone();
+        memo_signal(move |_| remaining.with(|s| lines_layers(s, &baseline, threshold, lang(), WIDTH, HEIGHT)))
     };
     let plan_money = plan.clone();
     let has_money = !plan.funding.by_year.is_empty();
     let money = Memo::new(move |_| money_bars(&plan_money, state.scenario_of(&plan_money.id).as_ref()));
-    let money_svg = memo_signal(move |_| money.with(|b| bars_svg(b, lang(), WIDTH, HEIGHT, None)));
+    let money_svg = Signal::derive(move || money.with(|b| bars_svg(b, lang(), WIDTH, HEIGHT, None)));
+    let money_layers = memo_signal(move |_| money.with(|b| bars_layers(b, lang(), WIDTH, HEIGHT, None)));
     // What each chart's download menu offers: its file name and the numbers it draws.
     let plan_names = (plan.name_zh.clone(), plan.name_en.clone());
     let export_name = move |chart: fn(&crate::ui::text::Text) -> &'static str| {
@@ -162,16 +185,16 @@ pub fn ChartsPanel(plan: std::sync::Arc<Plan>, #[prop(into)] rows: Signal<Vec<Ex
                     class:dragging=move || drag.get().is_some()
                     role="img"
                     aria-label=exits_summary
-                    inner_html=exits_svg
+
                     on:pointerdown=move |ev| drag_start(&ev, true)
                     on:pointermove=move |ev| if drag.get_untracked().is_some() { drag_move(&ev, false) }
                     on:pointerup=drag_end
                     on:pointercancel=drag_end
-                ></div>
+                ><ChartSvg layers=exits_layers /></div>
                 <ExportMenu name=export_name(|t| t.chart_exits) svg=exits_svg caption=caption(crate::ui::chart_tables::PlanChart::Exits) table=exits_table />
                 <ChartData table=exits_table />
             </figure>
-            <ChartBox id="chart-remaining" title=Signal::derive(move || t().chart_remaining.to_string()) svg=remaining_svg export_name=export_name(|t| t.chart_remaining) table=remaining_table caption=caption(crate::ui::chart_tables::PlanChart::Remaining) summary=remaining_summary>
+            <ChartBox id="chart-remaining" title=Signal::derive(move || t().chart_remaining.to_string()) layers=remaining_layers svg=remaining_svg export_name=export_name(|t| t.chart_remaining) table=remaining_table caption=caption(crate::ui::chart_tables::PlanChart::Remaining) summary=remaining_summary>
                 <div class="legend">
                     <span class="key line-scenario"></span>{move || t().legend_scenario}
                     <span class="key line-baseline"></span>{move || t().legend_baseline}
@@ -180,7 +203,7 @@ pub fn ChartsPanel(plan: std::sync::Arc<Plan>, #[prop(into)] rows: Signal<Vec<Ex
             </ChartBox>
             {if has_money {
                 view! {
-                    <ChartBox id="chart-money" title=Signal::derive(move || format!("{} ({})", t().chart_money, if lang() == crate::domain::format::Lang::Zh { "元" } else { "CNY" })) svg=money_svg export_name=export_name(|t| t.chart_money) table=money_table caption=caption(crate::ui::chart_tables::PlanChart::Money) summary=money_summary>
+                    <ChartBox id="chart-money" title=Signal::derive(move || format!("{} ({})", t().chart_money, if lang() == crate::domain::format::Lang::Zh { "元" } else { "CNY" })) layers=money_layers svg=money_svg export_name=export_name(|t| t.chart_money) table=money_table caption=caption(crate::ui::chart_tables::PlanChart::Money) summary=money_summary>
                         <div class="legend"></div>
                     </ChartBox>
                 }

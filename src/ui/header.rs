@@ -1,10 +1,42 @@
 //! Title, plan picker and language switch.
 
-use crate::domain::dataset::Level;
+use crate::domain::dataset::{Dataset, Level};
 use crate::domain::format::Lang;
 use crate::domain::route::View;
 use crate::ui::state::use_app;
 use leptos::prelude::*;
+
+/// Up to this many plans are shown as buttons; more (a national dataset) get one drop-down,
+/// which keeps the header one line high instead of pages of buttons.
+const PLAN_TABS_MAX: usize = 12;
+
+fn plan_select(dataset: &Dataset, current: Option<String>, lang: Lang) -> impl IntoView {
+    let state = use_app();
+    let t = state.t();
+    let options = dataset
+        .plans
+        .iter()
+        .map(|p| {
+            let name = lang.pick(&p.name_zh, &p.name_en).to_string();
+            let label = match &p.province_zh {
+                Some(province) if p.level == Level::County => format!("{name}（{province}）"),
+                _ => name,
+            };
+            view! { <option value=p.id.clone() selected=current.as_deref() == Some(p.id.as_str())>{label}</option> }
+        })
+        .collect_view();
+    view! {
+        <select
+            id="plan-select"
+            class="plan-select"
+            aria-label=t.plans
+            on:change=move |ev| state.choose_plan(&event_target_value(&ev))
+        >
+            {current.is_none().then(|| view! { <option value="" selected=true disabled=true>{t.choose_plan}</option> })}
+            {options}
+        </select>
+    }
+}
 
 #[component]
 pub fn Header() -> impl IntoView {
@@ -23,6 +55,9 @@ pub fn Header() -> impl IntoView {
         // A plan tab is marked only where one plan is shown.
         let per_plan = state.route.with(|r| matches!(r.view, View::Plan | View::Present));
         let current = state.plan_id().filter(|_| per_plan);
+        if dataset.plans.len() > PLAN_TABS_MAX {
+            return Some(plan_select(&dataset, current, lang).into_any());
+        }
         Some(
             dataset
                 .plans
@@ -52,7 +87,8 @@ pub fn Header() -> impl IntoView {
                         </button>
                     }
                 })
-                .collect_view(),
+                .collect_view()
+                .into_any(),
         )
     };
     let tabs = move || {

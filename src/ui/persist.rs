@@ -46,13 +46,16 @@ pub fn load_workspace(state: AppState) {
 /// Loads the bundled dataset (validated like any import) and keeps a copy in storage; when the
 /// network is gone, the stored copy serves.
 pub async fn load_dataset(state: AppState) {
-    let bundled = fetch_text(DATASET_URL).await.and_then(|text| parse_dataset(&text).map_err(|e| e.to_string()));
+    let bundled = match fetch_text(DATASET_URL).await {
+        Ok(text) => parse_dataset(&text).map(|dataset| (dataset, text)).map_err(|e| e.to_string()),
+        Err(e) => Err(e),
+    };
     let result: Result<Dataset, (String, String)> = match bundled {
-        Ok(dataset) => {
-            let stored = local::load_dataset().and_then(Result::ok);
-            if stored.as_ref() != Some(&dataset) {
-                let _ = local::save_dataset(&dataset);
-            }
+        Ok((dataset, text)) => {
+            // The offline copy is written once the first frame is on screen, not before it.
+            request_animation_frame(move || {
+                set_timeout(move || drop(local::keep_dataset_text(&text)), Duration::ZERO);
+            });
             Ok(dataset)
         }
         Err(fetch_error) => match local::load_dataset() {

@@ -52,6 +52,7 @@ for (const lang of ["zh", "en"]) {
     // States the first pass does not show: a source panel, chart tables, the comparison as tables.
     await go(page, "#v1/plan/antu");
     await page.evaluate(() => document.querySelectorAll("details.chart-data").forEach((d) => { d.open = true; }));
+    await page.waitForFunction(() => [...document.querySelectorAll("details.chart-data")].every((d) => d.querySelector("table")));
     found.push(...(await problems(page)).map((p) => `chart tables: ${p}`));
     await page.locator(".card .figure").first().click();
     await page.waitForSelector(".src-line.cited");
@@ -82,7 +83,8 @@ test("every chart is an image with a sentence of its numbers, and has a table vi
     const details = page.locator(`#${id} details.chart-data`);
     assert.equal(await details.count(), 1, `${id} has a table view`);
     await details.locator("summary").click();
-    assert.ok(await details.locator("table").isVisible(), `${id}: the table opens`);
+    // The table is built when opened; it must show up.
+    await details.locator("table").waitFor({ state: "visible", timeout: 5000 });
   }
   const exits = await page.locator("#chart-exits details.chart-data table").innerText();
   for (const n of ["2016", "1,885", "2019", "3,324"]) assert.ok(exits.includes(n), `exits table shows ${n}: ${exits}`);

@@ -3,7 +3,7 @@
 // Screenshots go to tests/e2e/out/.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { serve, freshContext, openApp, outFile } from "./harness.mjs";
+import { serve, freshContext, openApp, outFile, seenText } from "./harness.mjs";
 
 let server, browser;
 before(async () => { server = await serve(); browser = await freshContext(); });
@@ -73,8 +73,8 @@ test("山西省: counties by exit year match the schedule; a county opens its ow
   for (const [year, n] of [["2017", 14], ["2018", 17], ["2019", 27]]) {
     const col = page.locator(`#counties-panel .county-col[data-year="${year}"]`);
     assert.equal(await col.locator("li.county").count(), n, `${year}: ${n} counties`);
-    assert.ok((await col.locator("h3").innerText()).includes(String(n)));
-    assert.ok((await col.locator(".county-schedule").innerText()).includes("一致"), `${year} matches the schedule`);
+    assert.ok((await seenText(col.locator("h3"))).includes(String(n)));
+    assert.ok((await seenText(col.locator(".county-schedule"))).includes("一致"), `${year} matches the schedule`);
   }
   assert.equal(await page.locator(".county-warning").count(), 0);
   await page.screenshot({ path: outFile("shanxi-counties.png"), fullPage: true });

@@ -2,7 +2,7 @@
 // consequences, reload, find the change kept. Screenshots go to tests/e2e/out/.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { serve, freshContext, openApp, outFile } from "./harness.mjs";
+import { serve, freshContext, openApp, outFile, seenText } from "./harness.mjs";
 
 let server, browser;
 before(async () => { server = await serve(); browser = await freshContext(); });
@@ -46,10 +46,10 @@ test("changing the 2018 target updates the consequences and survives reload", as
   await input.fill("1114");
   await input.press("Enter");
   await page.waitForSelector("#rule-findings");
-  const findings = await page.locator("#rule-findings").innerText();
+  const findings = await seenText(page.locator("#rule-findings"));
   assert.ok(findings.includes("到2019年底（计划摘帽年）仍有1,000人未脱贫"), findings);
   assert.ok(findings.includes("合计9,146人"), findings);
-  const summary = await page.locator("#whatif-summary").innerText();
+  const summary = await seenText(page.locator("#whatif-summary"));
   assert.ok(summary.includes("1,000"), summary);
   assert.ok(summary.includes("1.01%"), summary);
   assert.notEqual(await page.locator("#chart-remaining svg").innerHTML(), before, "the chart redraws");
@@ -59,7 +59,7 @@ test("changing the 2018 target updates the consequences and survives reload", as
   await page.reload();
   await page.waitForSelector('[data-plan="antu"]');
   assert.equal(await page.locator('input[data-year="2018"][data-measure="people"]').inputValue(), "1114");
-  assert.ok((await page.locator("#rule-findings").innerText()).includes("1,000人"));
+  assert.ok((await seenText(page.locator("#rule-findings"))).includes("1,000人"));
 
   await page.click("#reset-scenario");
   await page.waitForSelector("#rules-ok");

@@ -77,3 +77,10 @@ export function outFile(name) {
   fs.mkdirSync(OUT, { recursive: true });
   return path.join(OUT, name);
 }
+
+/** The text a user reads in `locator`, scrolled into view first: sections out of view are not
+ * rendered (CSS content-visibility), and their innerText is empty until they are. */
+export async function seenText(locator) {
+  await locator.scrollIntoViewIfNeeded();
+  return locator.innerText();
+}

@@ -4,7 +4,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
-import { serve, freshContext, outFile, DIST } from "./harness.mjs";
+import { serve, freshContext, outFile, DIST, seenText } from "./harness.mjs";
 
 const dataset = JSON.parse(fs.readFileSync(path.join(DIST, "data/plans.json"), "utf8"));
 const projects = dataset.plans.flatMap((p) => p.projects.map((r) => ({ plan: p.id, ...r })));
@@ -166,7 +166,7 @@ test("数据核查: counts per plan are the dataset's, and 矛盾 shows only err
   // Every item still shows both figures and what the app uses.
   for (const id of all.filter((c) => c.severity === "error" && c.used_zh).map((c) => c.id)) {
     const item = page.locator(`#checks-page li.check[data-check-id="${id}"]`).first();
-    assert.ok((await item.locator(".check-used").innerText()).startsWith("应用采用"));
+    assert.ok((await seenText(item.locator(".check-used"))).startsWith("应用采用"));
   }
   await page.screenshot({ path: outFile("checks-errors.png"), fullPage: true });
 

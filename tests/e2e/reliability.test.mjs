@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
 import os from "node:os";
-import { serve, freshContext, openApp } from "./harness.mjs";
+import { serve, freshContext, openApp, seenText } from "./harness.mjs";
 
 const KEY = "plan-explorer:workspace";
 const QUARANTINE = "plan-explorer:quarantine:plan-explorer:workspace";
@@ -106,7 +106,7 @@ test("storage disabled (private window): the app works in memory and says so", a
     const banner = page.locator('#storage-banner[data-state="unavailable"]');
     await banner.waitFor();
     await edit(page, 2018, 1000);
-    assert.ok((await page.locator("#rule-findings").innerText()).includes("1,114人"));
+    assert.ok((await seenText(page.locator("#rule-findings"))).includes("1,114人"));
     assert.equal(await page.locator("#panic-screen").count(), 0);
     assert.deepEqual(errors.filter((e) => !e.includes("denied")), []);
   } finally { await b.close(); }

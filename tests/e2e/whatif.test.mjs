@@ -2,7 +2,7 @@
 // rebalance a budget with a lock, undo/redo, two scenarios compared, a share link, reload.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { serve, freshContext, openApp, outFile } from "./harness.mjs";
+import { serve, freshContext, openApp, outFile, seenText } from "./harness.mjs";
 
 let server, browser;
 before(async () => { server = await serve(); browser = await freshContext(); });
@@ -24,10 +24,10 @@ test("move 2,000 exits from 2019 to 2018: the standard is met a year earlier, un
   await page.click("#op-move");
   assert.equal(await cell(page, 2018).inputValue(), "4114");
   assert.equal(await cell(page, 2019).inputValue(), "1324");
-  const summary = await page.locator("#whatif-summary").innerText();
+  const summary = await seenText(page.locator("#whatif-summary"));
   assert.match(summary, /达到退出标准的年份\s+2019\s+2018/);
   assert.ok(await page.locator("#rules-ok").isVisible());
-  const diff = await page.locator("#diff-table").innerText();
+  const diff = await seenText(page.locator("#diff-table"));
   assert.ok(diff.includes("+2,000") && diff.includes("-2,000"), diff);
 
   await page.keyboard.press("Control+z");
@@ -46,11 +46,11 @@ test("break a rule and fix it: shown at once in words, never corrected silently"
   await page.click("#scenario-new");
   await cell(page, 2019).fill("9000");
   await cell(page, 2019).press("Enter");
-  const findings = await page.locator("#rule-findings").innerText();
+  const findings = await seenText(page.locator("#rule-findings"));
   assert.ok(findings.includes("2019年计划脱贫9,000人，但年初仅剩"), findings);
   assert.equal(await cell(page, 2019).inputValue(), "9000", "the typed figure stays as typed");
   await page.click("#lang-toggle");
-  assert.ok((await page.locator("#rule-findings").innerText()).includes("planned to exit, but only"));
+  assert.ok((await seenText(page.locator("#rule-findings"))).includes("planned to exit, but only"));
   await page.click("#lang-toggle");
   await cell(page, 2019).fill("3324");
   await cell(page, 2019).press("Enter");
@@ -66,7 +66,7 @@ test("rebalance a budget with a lock: green only when the parts add up, in whole
   await input2016.fill("30000");
   await input2016.press("Enter");
   await page.waitForFunction(() => document.querySelector("#balance")?.className.includes("bad"));
-  assert.ok((await page.locator("#balance").innerText()).includes("超出总额"));
+  assert.ok((await seenText(page.locator("#balance"))).includes("超出总额"));
   await page.locator('#budget-table tr[data-key="2016"] .lock-box').check();
   await page.click("#budget-rebalance");
   await page.waitForFunction(() => document.querySelector("#balance")?.className.includes("ok"));
@@ -83,7 +83,7 @@ test("rebalance a budget with a lock: green only when the parts add up, in whole
   await input2016.press("Enter");
   await page.locator('#budget-table tr[data-key="2016"] .lock-box').check();
   await page.click("#budget-rebalance");
-  assert.ok((await page.locator("#budget-error").innerText()).includes("超过资金总额"));
+  assert.ok((await seenText(page.locator("#budget-error"))).includes("超过资金总额"));
 });
 
 test("two scenarios compared side by side, renamed, deleted with undo, kept on reload", async () => {
@@ -100,7 +100,7 @@ test("two scenarios compared side by side, renamed, deleted with undo, kept on r
   await page.press("#scenario-name", "Enter");
   const frontId = await page.locator("#compare-select option", { hasText: "前置方案" }).getAttribute("value");
   await page.selectOption("#compare-select", frontId);
-  const compare = await page.locator("#scenario-compare").innerText();
+  const compare = await seenText(page.locator("#scenario-compare"));
   assert.ok(compare.includes("后置方案") && compare.includes("前置方案"), compare);
   assert.ok(compare.includes("3,625"), "front-loaded 2018 figure shown: " + compare);
   await page.screenshot({ path: outFile("antu-compare.png"), fullPage: true });
@@ -176,11 +176,11 @@ test("山西省: moving a county to another exit year changes the yearly counts 
   await page.selectOption("#county-move-name", name);
   await page.selectOption("#county-move-year", "2018");
   await page.click("#county-move");
-  const counts = await page.locator("#county-counts").innerText();
+  const counts = await seenText(page.locator("#county-counts"));
   assert.match(counts, /17 → 18/);
   assert.match(counts, /27 → 26/);
   assert.equal(await page.locator('input.cell-input[data-year="2018"][data-measure="counties"]').inputValue(), "18");
-  assert.ok((await page.locator("#moved-counties").innerText()).includes(name));
+  assert.ok((await seenText(page.locator("#moved-counties"))).includes(name));
   await page.locator("#moved-counties button").click();
   assert.equal(await page.locator("#moved-counties li").count(), 0);
   assert.equal(await page.locator('input.cell-input[data-year="2018"][data-measure="counties"]').inputValue(), "17");
