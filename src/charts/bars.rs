@@ -90,7 +90,7 @@ fn layer_svg(bars: &[Bar], lang: Lang, width: u32, height: u32, y_max: Option<f6
 }
 
 fn draw(svg: &mut String, bars: &[Bar], lang: Lang, width: u32, height: u32, y_max: f64, layer: Layer) -> Result<(), Box<dyn std::error::Error>> {
-    let root = SVGBackend::with_string(svg, (width, height)).into_drawing_area();
+    let root = super::backend::Svg::with_string(svg, (width, height)).into_drawing_area();
     if layer.axes() {
         root.fill(&WHITE)?;
     }
@@ -130,7 +130,7 @@ fn draw(svg: &mut String, bars: &[Bar], lang: Lang, width: u32, height: u32, y_m
 pub fn error_svg(message: &str, width: u32, height: u32) -> String {
     let mut svg = String::new();
     {
-        let root = SVGBackend::with_string(&mut svg, (width, height)).into_drawing_area();
+        let root = super::backend::Svg::with_string(&mut svg, (width, height)).into_drawing_area();
         let _ = root.fill(&WHITE);
         let _ = root.draw(&Text::new(message.to_string(), (20, 20), ("sans-serif", 16).into_font()));
         let _ = root.present();

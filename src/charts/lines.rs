@@ -57,7 +57,7 @@ fn draw(
     height: u32,
     layer: Layer,
 ) -> Result<(), Box<dyn std::error::Error>> {
-    let root = SVGBackend::with_string(svg, (width, height)).into_drawing_area();
+    let root = super::backend::Svg::with_string(svg, (width, height)).into_drawing_area();
     if layer.axes() {
         root.fill(&WHITE)?;
     }

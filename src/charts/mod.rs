@@ -1,6 +1,7 @@
 //! Charts drawn by plotters into SVG strings: data in, SVG out, no signals. SVG stays crisp on a
 //! projector and is the export format as well. Plotters escapes every text it writes.
 
+pub mod backend;
 pub mod bars;
 pub mod lines;
 pub mod multi;
@@ -70,7 +71,7 @@ impl Frame {
 pub(crate) fn draw_year_axes(
     chart: &mut plotters::chart::ChartContext<
         '_,
-        plotters::backend::SVGBackend<'_>,
+        backend::Svg<'_>,
         plotters::coord::cartesian::Cartesian2d<plotters::coord::types::RangedCoordf64, plotters::coord::types::RangedCoordf64>,
     >,
     years: usize,

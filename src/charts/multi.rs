@@ -107,7 +107,7 @@ fn runs(points: &[(i32, Option<f64>, bool)]) -> Vec<Vec<(f64, f64)>> {
 }
 
 fn draw(svg: &mut String, lines: &[Line], axis: Axis, lang: Lang, width: u32, height: u32) -> Result<(), Box<dyn std::error::Error>> {
-    let root = SVGBackend::with_string(svg, (width, height)).into_drawing_area();
+    let root = super::backend::Svg::with_string(svg, (width, height)).into_drawing_area();
     root.fill(&WHITE)?;
     let years: Vec<i32> = lines.iter().flat_map(|l| l.points.iter().map(|p| p.0)).collect();
     let (Some(&first), Some(&last)) = (years.iter().min(), years.iter().max()) else {
