@@ -21,7 +21,6 @@ pub fn App() -> impl IntoView {
     crate::ui::routing::install_routing(state);
     crate::ui::routing::install_link_scenarios(state);
     crate::ui::keyboard::install_shortcuts(state);
-    crate::ui::offline::register_service_worker();
     leptos::task::spawn_local(persist::load_dataset(state));
 
     // Keep <html lang> true to the language shown, for screen readers and fonts.

@@ -50,14 +50,22 @@ pub async fn load_dataset(state: AppState) {
         Ok(text) => parse_dataset(&text).map(|dataset| (dataset, text)).map_err(|e| e.to_string()),
         Err(e) => Err(e),
     };
+    // The offline copies (the dataset in storage, the service worker's cache) are made once the
+    // first frame is on screen, so that they do not compete with it.
+    let fetched = bundled.as_ref().ok().map(|(_, text)| text.clone());
+    request_animation_frame(move || {
+        set_timeout(
+            move || {
+                if let Some(text) = fetched {
+                    let _ = local::keep_dataset_text(&text);
+                }
+                crate::ui::offline::register_service_worker();
+            },
+            Duration::ZERO,
+        );
+    });
     let result: Result<Dataset, (String, String)> = match bundled {
-        Ok((dataset, text)) => {
-            // The offline copy is written once the first frame is on screen, not before it.
-            request_animation_frame(move || {
-                set_timeout(move || drop(local::keep_dataset_text(&text)), Duration::ZERO);
-            });
-            Ok(dataset)
-        }
+        Ok((dataset, _)) => Ok(dataset),
         Err(fetch_error) => match local::load_dataset() {
             Some(Ok(dataset)) => Ok(dataset),
             Some(Err(e)) => Err((format!("{fetch_error}；{}", e.message_zh()), format!("{fetch_error}; {}", e.message_en()))),
