@@ -8,6 +8,7 @@ use crate::domain::schedule::{front_loading_pct, outcomes, Measure};
 use crate::domain::export::{Cell, Table};
 use crate::ui::export_menu::ExportMenu;
 use crate::ui::state::use_app;
+use crate::ui::visible::{on_screen, while_visible};
 use leptos::prelude::*;
 
 /// Share of the plan years' money in the first half of those years (same weighting as
@@ -89,14 +90,19 @@ fn export_table(t: &crate::ui::text::Text, plan: &Plan, scenario: Option<&crate:
 #[component]
 pub fn Consequences(plan: std::sync::Arc<Plan>, #[prop(into)] rows: Signal<Vec<ExitRow>>) -> impl IntoView {
     let state = use_app();
+    let section = NodeRef::<leptos::html::Section>::new();
+    // Off screen, the table and the timing keep what they last showed and catch up when seen.
+    let shown = {
+        let plan_id = plan.id.clone();
+        while_visible(on_screen(section), move || (rows.get(), state.scenario_of(&plan_id)))
+    };
     let table = {
         let plan = plan.clone();
         move || {
             let t = state.t();
             let lang = state.lang();
-            let scenario = state.scenario_of(&plan.id);
+            let (current, scenario) = shown.get();
             let cohort = Measure::People.cohort(&plan);
-            let current = rows.get();
             let s_out = outcomes(&plan.baseline, &current, Measure::People, cohort);
             let b_out = outcomes(&plan.baseline, &plan.exit_schedule, Measure::People, cohort);
             let s_money = money_per_exit(&plan, scenario.as_ref(), &current);
@@ -162,8 +168,7 @@ pub fn Consequences(plan: std::sync::Arc<Plan>, #[prop(into)] rows: Signal<Vec<E
         move || {
             let t = state.t();
             let lang = state.lang();
-            let scenario = state.scenario_of(&plan.id);
-            let current = rows.get();
+            let (current, scenario) = shown.get();
             let exits_s = front_loading_pct(&current, Measure::People)?;
             let exits_b = front_loading_pct(&plan.exit_schedule, Measure::People);
             let money_s = money_front_pct(&plan, scenario.as_ref(), &current);
@@ -191,7 +196,7 @@ pub fn Consequences(plan: std::sync::Arc<Plan>, #[prop(into)] rows: Signal<Vec<E
         }
     };
     view! {
-        <section class="consequences" id="consequences">
+        <section class="consequences" id="consequences" node_ref=section>
             <h2>{move || state.t().consequences}</h2>
             <div class="table-scroll">{table}</div>
             {

@@ -35,4 +35,5 @@ pub mod state;
 pub mod text;
 pub mod toast;
 pub mod unapplied;
+pub mod visible;
 pub mod whatif;

@@ -10,12 +10,21 @@ use leptos::prelude::*;
 pub fn ScenarioBar(plan: std::sync::Arc<Plan>, compare_with: RwSignal<Option<String>>) -> impl IntoView {
     let state = use_app();
     let plan_id = plan.id.clone();
-    let options = {
+    // The scenarios' ids and names, and the open one: an edit of a figure changes neither, so
+    // the drop-downs are not rebuilt on every edit.
+    let listed = {
         let plan_id = plan_id.clone();
+        Memo::new(move |_| {
+            state.workspace.with(|w| {
+                let list: Vec<(String, String)> = w.scenarios_of(&plan_id).map(|s| (s.id.clone(), s.name.clone())).collect();
+                (w.active.get(&plan_id).cloned(), list)
+            })
+        })
+    };
+    let options = {
         move || {
             let t = state.t();
-            let active = state.workspace.with(|w| w.active.get(&plan_id).cloned());
-            let list: Vec<(String, String)> = state.workspace.with(|w| w.scenarios_of(&plan_id).map(|s| (s.id.clone(), s.name.clone())).collect());
+            let (active, list) = listed.get();
             let mut out = vec![view! { <option value="" selected=active.is_none()>{t.printed_plan}</option> }.into_any()];
             out.extend(list.into_iter().map(|(id, name)| {
                 let selected = active.as_deref() == Some(id.as_str());
@@ -25,12 +34,11 @@ pub fn ScenarioBar(plan: std::sync::Arc<Plan>, compare_with: RwSignal<Option<Str
         }
     };
     let compare_options = {
-        let plan_id = plan_id.clone();
         move || {
             let t = state.t();
-            let active = state.workspace.with(|w| w.active.get(&plan_id).cloned());
             let chosen = compare_with.get();
-            let list: Vec<(String, String)> = state.workspace.with(|w| w.scenarios_of(&plan_id).filter(|s| Some(&s.id) != active.as_ref()).map(|s| (s.id.clone(), s.name.clone())).collect());
+            let (active, list) = listed.get();
+            let list: Vec<(String, String)> = list.into_iter().filter(|(id, _)| Some(id) != active.as_ref()).collect();
             let mut out = vec![view! { <option value="" selected=chosen.is_none()>{t.compare_none}</option> }.into_any()];
             out.extend(list.into_iter().map(|(id, name)| {
                 let selected = chosen.as_deref() == Some(id.as_str());
@@ -39,10 +47,7 @@ pub fn ScenarioBar(plan: std::sync::Arc<Plan>, compare_with: RwSignal<Option<Str
             out
         }
     };
-    let active_id = {
-        let plan_id = plan_id.clone();
-        move || state.workspace.with(|w| w.active.get(&plan_id).cloned())
-    };
+    let active_id = move || listed.with(|(active, _)| active.clone());
     let choose = {
         let plan_id = plan_id.clone();
         let active_id = active_id.clone();

@@ -79,8 +79,10 @@ export function outFile(name) {
 }
 
 /** The text a user reads in `locator`, scrolled into view first: sections out of view are not
- * rendered (CSS content-visibility), and their innerText is empty until they are. */
+ * rendered (CSS content-visibility) nor kept up to date, and catch up once on screen (the
+ * visibility callback runs with the next frames). */
 export async function seenText(locator) {
   await locator.scrollIntoViewIfNeeded();
+  await locator.page().evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 0)))));
   return locator.innerText();
 }
