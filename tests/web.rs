@@ -24,7 +24,7 @@ fn mount_plan(plan: Plan, dataset: Dataset) -> (web_sys::HtmlElement, AppState) 
     state.loading.set(Loading::Ready(Arc::new(dataset)));
     let handle = mount_to(root.clone(), move || {
         provide_context(state);
-        view! { <PlanPage plan=plan.clone() /> }
+        view! { <PlanPage plan=std::sync::Arc::new(plan.clone()) /> }
     });
     std::mem::forget(handle);
     (root, state)
