@@ -94,3 +94,73 @@ fn the_error_screen_shows_details_as_text_with_a_reload_button() {
     assert!(screen.query_selector("button").unwrap().is_some(), "a way out");
     screen.remove();
 }
+
+#[wasm_bindgen_test]
+async fn an_edit_redraws_a_charts_data_and_leaves_its_axes_in_place() {
+    let d = dataset();
+    let antu = d.plan("antu").unwrap().clone();
+    let (root, _state) = mount_plan(antu, d);
+    tick().await;
+    let groups = |chart: &str| {
+        let list = root.query_selector_all(&format!("#{chart} svg > g")).unwrap();
+        assert_eq!(list.length(), 2, "{chart}: axes and data");
+        let g = |i| list.item(i).unwrap().unchecked_into::<web_sys::Element>();
+        (g(0), g(1))
+    };
+    let (axes, data) = groups("chart-remaining");
+    let (axes_before, data_before) = (axes.inner_html(), data.inner_html());
+    assert!(axes_before.contains("<text"), "the axes carry the labels");
+    assert!(!data_before.contains("<text"), "the data layer has no text to lay out");
+    // Closed, a chart's table view is not built at all.
+    assert!(root.query_selector("#chart-remaining details.chart-data table").unwrap().is_none());
+
+    let input: web_sys::HtmlInputElement =
+        root.query_selector(r#"input[data-year="2018"][data-measure="people"]"#).unwrap().unwrap().unchecked_into();
+    input.set_value("2000");
+    input.dispatch_event(&web_sys::Event::new("change").unwrap()).unwrap();
+    tick().await;
+
+    let (axes_after, data_after) = groups("chart-remaining");
+    assert!(axes_after.is_same_node(Some(&axes)) && axes_after.inner_html() == axes_before, "same scale: the axes stay");
+    assert_ne!(data_after.inner_html(), data_before, "the line moves");
+    assert_eq!(data_after.inner_html().matches("stroke-dasharray").count(), 2, "the printed plan's line and the exit standard, dashed");
+
+    let details: web_sys::HtmlDetailsElement =
+        root.query_selector("#chart-remaining details.chart-data").unwrap().unwrap().unchecked_into();
+    details.set_open(true);
+    details.dispatch_event(&web_sys::Event::new("toggle").unwrap()).unwrap();
+    tick().await;
+    let table = text_of(&root, "#chart-remaining details.chart-data table");
+    assert!(table.contains("2018") && table.contains("3,438"), "opened, the table shows the edited figures: {table}");
+}
+
+#[wasm_bindgen_test]
+async fn past_twelve_plans_the_header_offers_one_drop_down() {
+    let mut d = dataset();
+    let first = d.plans[0].clone();
+    for i in d.plans.len()..13 {
+        let mut p = first.clone();
+        p.id = format!("copy{i}");
+        p.name_zh = format!("副本{i}");
+        d.plans.push(p);
+    }
+    let document = document();
+    let root: web_sys::HtmlElement = document.create_element("div").unwrap().unchecked_into();
+    document.body().unwrap().append_child(&root).unwrap();
+    let state = AppState::new();
+    state.loading.set(Loading::Ready(Arc::new(d)));
+    let handle = mount_to(root.clone(), move || {
+        provide_context(state);
+        view! { <plan_explorer::ui::header::Header /> }
+    });
+    std::mem::forget(handle);
+    tick().await;
+    assert!(root.query_selector(".plan-tab").unwrap().is_none(), "no button per plan");
+    let select: web_sys::HtmlSelectElement = root.query_selector("#plan-select").unwrap().expect("a drop-down").unchecked_into();
+    assert_eq!(select.options().length(), 13);
+    assert_eq!(select.value(), "antu");
+    select.set_value("copy12");
+    select.dispatch_event(&web_sys::Event::new("change").unwrap()).unwrap();
+    tick().await;
+    assert_eq!(state.route.with_untracked(|r| r.plan_id.clone()).as_deref(), Some("copy12"));
+}
