@@ -30,6 +30,21 @@ fn mount_plan(plan: Plan, dataset: Dataset) -> (web_sys::HtmlElement, AppState) 
     (root, state)
 }
 
+/// Waits (up to two seconds) until `selector` is in `root`: the plan page builds its sections
+/// below the charts one frame after them.
+async fn until(root: &web_sys::HtmlElement, selector: &str) {
+    for _ in 0..200 {
+        if root.query_selector(selector).unwrap().is_some() {
+            return;
+        }
+        let pause = js_sys::Promise::new(&mut |resolve, _| {
+            window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 10).unwrap();
+        });
+        wasm_bindgen_futures::JsFuture::from(pause).await.unwrap();
+    }
+    panic!("{selector} never appeared");
+}
+
 fn text_of(root: &web_sys::HtmlElement, selector: &str) -> String {
     root.query_selector(selector).unwrap().map(|e| e.text_content().unwrap_or_default()).unwrap_or_default()
 }
@@ -40,6 +55,7 @@ async fn editing_a_plan_year_updates_rules_and_summary() {
     let antu = d.plan("antu").unwrap().clone();
     let (root, state) = mount_plan(antu, d);
     tick().await;
+    until(&root, "#rules-ok").await;
     assert!(root.query_selector("#rules-ok").unwrap().is_some(), "the plan as printed keeps its rules");
 
     let input: web_sys::HtmlInputElement = root
@@ -77,6 +93,7 @@ async fn a_hostile_plan_name_renders_as_text() {
     let plan = d.plans[0].clone();
     let (root, _state) = mount_plan(plan, d);
     tick().await;
+    until(&root, ".check-list").await;
     assert_eq!(text_of(&root, "#plan-name"), hostile);
     assert!(root.query_selector("img").unwrap().is_none(), "no element was made from the name");
     assert!(root.query_selector(".check-list script").unwrap().is_none());
@@ -101,6 +118,7 @@ async fn an_edit_redraws_a_charts_data_and_leaves_its_axes_in_place() {
     let antu = d.plan("antu").unwrap().clone();
     let (root, _state) = mount_plan(antu, d);
     tick().await;
+    until(&root, r#"input[data-year="2018"][data-measure="people"]"#).await;
     let groups = |chart: &str| {
         let list = root.query_selector_all(&format!("#{chart} svg > g")).unwrap();
         assert_eq!(list.length(), 2, "{chart}: axes and data");

@@ -46,18 +46,33 @@ pub fn PlanPage(plan: std::sync::Arc<Plan>) -> impl IntoView {
         }
     };
     let plan_id = plan.id.clone();
+    // The heading, cards and charts are built and painted first; the sections below them follow
+    // in the next task, so that opening or switching a plan shows its charts without waiting.
+    let below_ready = RwSignal::new(false);
+    request_animation_frame(move || set_timeout(move || below_ready.set(true), std::time::Duration::ZERO));
+    let below = {
+        let plan = plan.clone();
+        move || {
+            below_ready.get().then(|| {
+                let plan = plan.clone();
+                view! {
+                    {(plan.level == Level::Province).then(|| view! { <CountiesPanel plan=plan.clone() /> })}
+                    <WhatIf plan=plan.clone() rows=rows compare_with=compare_with />
+                    {(plan.level == Level::Province).then(|| view! { <crate::ui::county_moves::CountyMoves plan=plan.clone() /> })}
+                    <crate::ui::scenario_compare::ScenarioCompare plan=plan.clone() compare_with=compare_with />
+                    <Consequences plan=plan.clone() rows=rows />
+                    <BudgetPanel plan=plan.clone() />
+                    <ChecksList plan=plan />
+                }
+            })
+        }
+    };
     view! {
         <article class="plan-page" data-plan=plan_id>
             <div class="plan-heading">{heading}</div>
             <Cards plan=plan.clone() />
             <ChartsPanel plan=plan.clone() rows=rows />
-            {(plan.level == Level::Province).then(|| view! { <CountiesPanel plan=plan.clone() /> })}
-            <WhatIf plan=plan.clone() rows=rows compare_with=compare_with />
-            {(plan.level == Level::Province).then(|| view! { <crate::ui::county_moves::CountyMoves plan=plan.clone() /> })}
-            <crate::ui::scenario_compare::ScenarioCompare plan=plan.clone() compare_with=compare_with />
-            <Consequences plan=plan.clone() rows=rows />
-            <BudgetPanel plan=plan.clone() />
-            <ChecksList plan=plan />
+            {below}
         </article>
     }
 }
