@@ -47,9 +47,9 @@ pub fn PlanPage(plan: std::sync::Arc<Plan>) -> impl IntoView {
     };
     let plan_id = plan.id.clone();
     // The heading, cards and charts are built and painted first; the sections below them follow
-    // in the next task, so that opening or switching a plan shows its charts without waiting.
+    // in the next frame, so that opening or switching a plan shows its charts without waiting.
     let below_ready = RwSignal::new(false);
-    request_animation_frame(move || set_timeout(move || below_ready.set(true), std::time::Duration::ZERO));
+    request_animation_frame(move || request_animation_frame(move || below_ready.set(true)));
     let below = {
         let plan = plan.clone();
         move || {
