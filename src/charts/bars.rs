@@ -1,7 +1,7 @@
 //! Bars by year: the scenario's bar filled (actual years and plan years in different colours),
 //! the baseline's figure as an outline at its own height, so a change shows as a gap.
 
-use super::{palette, svg_content, Layer, Layers};
+use super::{failed_layer, palette, Layer, Layers};
 use crate::domain::format::Lang;
 use plotters::prelude::*;
 
@@ -76,15 +76,13 @@ pub fn bars_svg(bars: &[Bar], lang: Lang, width: u32, height: u32, y_max: Option
 
 /// The same chart as `bars_svg`, as its axes and its data apart.
 pub fn bars_layers(bars: &[Bar], lang: Lang, width: u32, height: u32, y_max: Option<f64>) -> Layers {
-    let axes = layer_svg(bars, lang, width, height, y_max, Layer::Axes);
-    let data = layer_svg(bars, lang, width, height, y_max, Layer::Data);
-    Layers { axes: svg_content(&axes).to_string(), data: svg_content(&data).to_string() }
+    Layers::drawn(|layer| layer_svg(bars, lang, width, height, y_max, layer))
 }
 
 fn layer_svg(bars: &[Bar], lang: Lang, width: u32, height: u32, y_max: Option<f64>, layer: Layer) -> String {
     let mut svg = String::new();
     if let Err(e) = draw(&mut svg, bars, lang, width, height, y_max.unwrap_or_else(|| y_max_for(bars)), layer) {
-        return if layer.axes() { error_svg(&e.to_string(), width, height) } else { String::new() };
+        return failed_layer(layer, &e.to_string(), width, height);
     }
     svg
 }

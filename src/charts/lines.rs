@@ -1,7 +1,7 @@
 //! Lines by year: the scenario solid, the baseline dashed beneath it, and an optional horizontal
 //! threshold (e.g. the count of poor people at which the incidence meets the exit standard).
 
-use super::{palette, svg_content, Layer, Layers};
+use super::{failed_layer, palette, Layer, Layers};
 use crate::domain::format::Lang;
 use plotters::prelude::*;
 
@@ -17,15 +17,13 @@ pub fn lines_svg(scenario: &Series, baseline: &Series, threshold: Option<f64>, l
 
 /// The same chart as `lines_svg`, as its axes and its data apart.
 pub fn lines_layers(scenario: &Series, baseline: &Series, threshold: Option<f64>, lang: Lang, width: u32, height: u32) -> Layers {
-    let axes = layer_svg(scenario, baseline, threshold, lang, width, height, Layer::Axes);
-    let data = layer_svg(scenario, baseline, threshold, lang, width, height, Layer::Data);
-    Layers { axes: svg_content(&axes).to_string(), data: svg_content(&data).to_string() }
+    Layers::drawn(|layer| layer_svg(scenario, baseline, threshold, lang, width, height, layer))
 }
 
 fn layer_svg(scenario: &Series, baseline: &Series, threshold: Option<f64>, lang: Lang, width: u32, height: u32, layer: Layer) -> String {
     let mut svg = String::new();
     if let Err(e) = draw(&mut svg, scenario, baseline, threshold, lang, width, height, layer) {
-        return if layer.axes() { super::bars::error_svg(&e.to_string(), width, height) } else { String::new() };
+        return failed_layer(layer, &e.to_string(), width, height);
     }
     let svg = dashed(svg, palette::THRESHOLD, THRESHOLD_WIDTH, "6 4");
     dashed(svg, palette::BASELINE, BASELINE_WIDTH, "8 6")

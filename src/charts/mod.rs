@@ -9,7 +9,6 @@ pub mod palette;
 pub mod plan_series;
 pub mod summary;
 
-/// Chart size in SVG user units; the page scales it to its box.
 /// Which part of a chart to draw. On screen a chart is two layers in one `<svg>`: the axes
 /// (text, slow for the browser to lay out) change only with the scale; the data changes with
 /// every edit, so an edit replaces shapes only.
@@ -37,13 +36,30 @@ pub struct Layers {
     pub data: String,
 }
 
+impl Layers {
+    /// Both layers of a chart that `draw` draws one layer at a time.
+    pub(crate) fn drawn(draw: impl Fn(Layer) -> String) -> Layers {
+        Layers { axes: svg_content(&draw(Layer::Axes)).to_string(), data: svg_content(&draw(Layer::Data)).to_string() }
+    }
+}
+
+/// What a layer shows when its chart cannot be drawn: the message once, on the axes layer.
+pub(crate) fn failed_layer(layer: Layer, message: &str, width: u32, height: u32) -> String {
+    if layer.axes() {
+        bars::error_svg(message, width, height)
+    } else {
+        String::new()
+    }
+}
+
 /// The content of an `<svg>…</svg>` document: what goes inside a `<g>` of the shown chart.
-pub(crate) fn svg_content(svg: &str) -> &str {
+fn svg_content(svg: &str) -> &str {
     let start = svg.find("<svg").and_then(|i| svg[i..].find('>').map(|j| i + j + 1)).unwrap_or(0);
     let end = svg.rfind("</svg>").filter(|&e| e >= start).unwrap_or(svg.len());
     svg[start..end].trim()
 }
 
+/// Chart size in SVG user units; the page scales it to its box.
 pub const WIDTH: u32 = 640;
 pub const HEIGHT: u32 = 360;
 /// Axis text size in SVG units: about 16 px on a laptop, larger on a projector.

@@ -138,7 +138,7 @@ pub fn ChartsPanel(plan: std::sync::Arc<Plan>, #[prop(into)] rows: Signal<Vec<Ex
         Signal::derive(move || vec![lang().pick(&zh, &en).to_string(), chart(state.t()).to_string()])
     };
     let plan_caption = plan.clone();
-    let scenario_name = Memo::new(move |_| state.scenario.with(|s| s.as_ref().filter(|s| s.plan_id == plan_caption.id).map(|s| s.name.clone())));
+    let scenario_name = Memo::new(move |_| state.scenario_of(&plan_caption.id).map(|s| s.name));
     let plan_caption = plan.clone();
     let caption = move |chart: crate::ui::chart_tables::PlanChart| {
         let plan = plan_caption.clone();
@@ -185,7 +185,6 @@ pub fn ChartsPanel(plan: std::sync::Arc<Plan>, #[prop(into)] rows: Signal<Vec<Ex
                     class:dragging=move || drag.get().is_some()
                     role="img"
                     aria-label=exits_summary
-
                     on:pointerdown=move |ev| drag_start(&ev, true)
                     on:pointermove=move |ev| if drag.get_untracked().is_some() { drag_move(&ev, false) }
                     on:pointerup=drag_end

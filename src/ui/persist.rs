@@ -50,9 +50,12 @@ pub async fn load_dataset(state: AppState) {
         Ok(text) => parse_dataset(&text).map(|dataset| (dataset, text)).map_err(|e| e.to_string()),
         Err(e) => Err(e),
     };
+    let (bundled, fetched) = match bundled {
+        Ok((dataset, text)) => (Ok(dataset), Some(text)),
+        Err(e) => (Err(e), None),
+    };
     // The offline copies (the dataset in storage, the service worker's cache) are made once the
     // first frame is on screen, so that they do not compete with it.
-    let fetched = bundled.as_ref().ok().map(|(_, text)| text.clone());
     request_animation_frame(move || {
         set_timeout(
             move || {
@@ -65,7 +68,7 @@ pub async fn load_dataset(state: AppState) {
         );
     });
     let result: Result<Dataset, (String, String)> = match bundled {
-        Ok((dataset, _)) => Ok(dataset),
+        Ok(dataset) => Ok(dataset),
         Err(fetch_error) => match local::load_dataset() {
             Some(Ok(dataset)) => Ok(dataset),
             Some(Err(e)) => Err((format!("{fetch_error}；{}", e.message_zh()), format!("{fetch_error}; {}", e.message_en()))),
