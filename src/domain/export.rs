@@ -275,6 +275,20 @@ fn put32(out: &mut Vec<u8>, v: u32) {
     out.extend_from_slice(&v.to_le_bytes());
 }
 
+/// The fields a local file header and its central directory entry share, in the order both
+/// write them: version needed, flags, method, time, date, CRC, sizes, name length.
+fn put_entry_fields(out: &mut Vec<u8>, crc: u32, size: u32, name_len: u16) {
+    put16(out, 20); // version needed: 2.0
+    put16(out, 0x0800); // flags: names are UTF-8
+    put16(out, 0); // method: stored
+    put16(out, DOS_TIME);
+    put16(out, DOS_DATE);
+    put32(out, crc);
+    put32(out, size); // compressed
+    put32(out, size); // uncompressed
+    put16(out, name_len);
+}
+
 /// A zip archive of stored (uncompressed) entries: a few dozen lines here instead of the `zip`
 /// crate and a deflater in the wasm; a sheet of a few hundred rows needs no compression.
 /// Sizes stay far below the 4 GB limit of plain zip.
@@ -288,30 +302,14 @@ pub fn stored_zip(entries: &[(&str, Vec<u8>)]) -> Vec<u8> {
         let name_bytes = name.as_bytes();
         // Local file header.
         put32(&mut out, 0x0403_4b50);
-        put16(&mut out, 20); // version needed: 2.0
-        put16(&mut out, 0x0800); // flags: names are UTF-8
-        put16(&mut out, 0); // method: stored
-        put16(&mut out, DOS_TIME);
-        put16(&mut out, DOS_DATE);
-        put32(&mut out, crc);
-        put32(&mut out, size);
-        put32(&mut out, size);
-        put16(&mut out, name_bytes.len() as u16);
-        put16(&mut out, 0);
+        put_entry_fields(&mut out, crc, size, name_bytes.len() as u16);
+        put16(&mut out, 0); // extra
         out.extend_from_slice(name_bytes);
         out.extend_from_slice(data);
         // Its central directory entry.
         put32(&mut central, 0x0201_4b50);
         put16(&mut central, 20); // made by: 2.0, MS-DOS attributes
-        put16(&mut central, 20);
-        put16(&mut central, 0x0800);
-        put16(&mut central, 0);
-        put16(&mut central, DOS_TIME);
-        put16(&mut central, DOS_DATE);
-        put32(&mut central, crc);
-        put32(&mut central, size);
-        put32(&mut central, size);
-        put16(&mut central, name_bytes.len() as u16);
+        put_entry_fields(&mut central, crc, size, name_bytes.len() as u16);
         put16(&mut central, 0); // extra
         put16(&mut central, 0); // comment
         put16(&mut central, 0); // disk
