@@ -15,8 +15,8 @@ fn dataset() -> Dataset {
     parse_dataset(include_str!("../public/data/plans.json")).expect("bundled dataset")
 }
 
-/// Mounts `plan`'s page into a fresh element with its own app state.
-fn mount_plan(plan: Plan, dataset: Dataset) -> (web_sys::HtmlElement, AppState) {
+/// Mounts `view` into a fresh element with its own app state, `dataset` loaded.
+fn mount_with<V: IntoView + 'static>(dataset: Dataset, view: impl Fn() -> V + 'static) -> (web_sys::HtmlElement, AppState) {
     let document = document();
     let root: web_sys::HtmlElement = document.create_element("section").unwrap().unchecked_into();
     document.body().unwrap().append_child(&root).unwrap();
@@ -24,10 +24,16 @@ fn mount_plan(plan: Plan, dataset: Dataset) -> (web_sys::HtmlElement, AppState) 
     state.loading.set(Loading::Ready(Arc::new(dataset)));
     let handle = mount_to(root.clone(), move || {
         provide_context(state);
-        view! { <PlanPage plan=std::sync::Arc::new(plan.clone()) /> }
+        view()
     });
     std::mem::forget(handle);
     (root, state)
+}
+
+/// Mounts `plan`'s page.
+fn mount_plan(plan: Plan, dataset: Dataset) -> (web_sys::HtmlElement, AppState) {
+    let plan = Arc::new(plan);
+    mount_with(dataset, move || view! { <PlanPage plan=plan.clone() /> })
 }
 
 /// Waits (up to two seconds) until `selector` is in `root`: the plan page builds its sections
@@ -162,16 +168,7 @@ async fn past_twelve_plans_the_header_offers_one_drop_down() {
         p.name_zh = format!("副本{i}");
         d.plans.push(p);
     }
-    let document = document();
-    let root: web_sys::HtmlElement = document.create_element("div").unwrap().unchecked_into();
-    document.body().unwrap().append_child(&root).unwrap();
-    let state = AppState::new();
-    state.loading.set(Loading::Ready(Arc::new(d)));
-    let handle = mount_to(root.clone(), move || {
-        provide_context(state);
-        view! { <plan_explorer::ui::header::Header /> }
-    });
-    std::mem::forget(handle);
+    let (root, state) = mount_with(d, || view! { <plan_explorer::ui::header::Header /> });
     tick().await;
     assert!(root.query_selector(".plan-tab").unwrap().is_none(), "no button per plan");
     let select: web_sys::HtmlSelectElement = root.query_selector("#plan-select").unwrap().expect("a drop-down").unchecked_into();
