@@ -33,29 +33,38 @@ self.addEventListener("activate", (event) => {
   );
 });
 
-// The plan texts behind every figure's source lines, cached a few seconds after activation so
-// that "show source" works offline without weighing on the first load.
+// What the first load did not need, cached a few seconds after activation so that it works
+// offline without weighing on the first load: the app's parts not yet opened (their code is
+// fetched when first shown; parts.json lists the files of this build) and the plan texts behind
+// every figure's source lines.
 const WARM_DELAY_MS = 4000;
 
 async function warmSources() {
   await new Promise((resolve) => setTimeout(resolve, WARM_DELAY_MS));
   const cache = await caches.open(CACHE);
-  const data = await cache.match("data/plans.json");
-  if (!data) return;
   let files = [];
   try {
-    files = (await data.json()).plans.map((p) => p.source_file).filter((f) => /^[\w.-]+\.txt$/.test(f));
+    const parts = await fetch("parts.json", { cache: "no-cache" });
+    if (parts.ok) files = (await parts.json()).files.filter((f) => HASHED.test(f));
   } catch {
-    return;
+    // offline, or a build without parts: nothing to add
   }
-  for (const f of files) {
-    const url = "data/sources/" + f;
+  const data = await cache.match("data/plans.json");
+  if (data) {
+    try {
+      const texts = (await data.json()).plans.map((p) => p.source_file).filter((f) => /^[\w.-]+\.txt$/.test(f));
+      files = files.concat(texts.map((f) => "data/sources/" + f));
+    } catch {
+      // an unreadable copy: the texts come on a later visit
+    }
+  }
+  for (const url of files) {
     if (await cache.match(url)) continue;
     try {
       const response = await fetch(url);
-      if (response.ok) await cache.put(url, response);
+      if (response.ok) await store(new Request(new URL(url, self.location).href), response);
     } catch {
-      return; // offline already; the texts come on a later visit
+      return; // offline already; the rest comes on a later visit
     }
   }
 }

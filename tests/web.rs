@@ -30,25 +30,41 @@ fn mount_with<V: IntoView + 'static>(dataset: Dataset, view: impl Fn() -> V + 's
     (root, state)
 }
 
-/// Mounts `plan`'s page.
+/// Mounts `plan`'s page and scrolls to its sections below the charts, which are built only once
+/// they are about to be seen.
 fn mount_plan(plan: Plan, dataset: Dataset) -> (web_sys::HtmlElement, AppState) {
+    let (root, state) = mount_plan_unseen(plan, dataset);
+    scroll_to(&root, ".below");
+    (root, state)
+}
+
+/// Mounts `plan`'s page without scrolling to it.
+fn mount_plan_unseen(plan: Plan, dataset: Dataset) -> (web_sys::HtmlElement, AppState) {
     let plan = Arc::new(plan);
     mount_with(dataset, move || view! { <PlanPage plan=plan.clone() /> })
 }
 
+fn scroll_to(root: &web_sys::HtmlElement, selector: &str) {
+    root.query_selector(selector).unwrap().expect("on the page").scroll_into_view();
+}
+
 /// Waits (up to two seconds) until `selector` is in `root`: the plan page builds its sections
-/// below the charts one frame after them.
+/// below the charts once they are about to be seen.
 async fn until(root: &web_sys::HtmlElement, selector: &str) {
     for _ in 0..200 {
         if root.query_selector(selector).unwrap().is_some() {
             return;
         }
-        let pause = js_sys::Promise::new(&mut |resolve, _| {
-            window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 10).unwrap();
-        });
-        wasm_bindgen_futures::JsFuture::from(pause).await.unwrap();
+        pause(10).await;
     }
     panic!("{selector} never appeared");
+}
+
+async fn pause(ms: i32) {
+    let timer = js_sys::Promise::new(&mut |resolve, _| {
+        window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms).unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(timer).await.unwrap();
 }
 
 fn text_of(root: &web_sys::HtmlElement, selector: &str) -> String {
@@ -88,6 +104,28 @@ async fn editing_a_plan_year_updates_rules_and_summary() {
     tick().await;
     assert!(text_of(&root, ".cell-error").contains("请输入0或正整数"), "bad input is refused in words");
     assert!(text_of(&root, "#rule-findings").contains("1,000人"), "and the last good value is kept");
+}
+
+#[wasm_bindgen_test]
+async fn the_sections_below_the_charts_wait_until_they_are_about_to_be_seen() {
+    let d = dataset();
+    let antu = d.plan("antu").unwrap().clone();
+    let (root, _state) = mount_plan_unseen(antu, d);
+    // Far below the window: one full window of blank space before the plan page.
+    let spacer = document().create_element("div").unwrap();
+    spacer.set_attribute("style", "height: 300vh").unwrap();
+    root.prepend_with_node_1(&spacer).unwrap();
+    window().scroll_to_with_x_and_y(0.0, 0.0);
+    tick().await;
+    until(&root, "#below-loading").await;
+    // Several frames: long enough for anything built "soon" to have been built.
+    pause(200).await;
+    assert!(root.query_selector("#whatif").unwrap().is_none(), "not built while far out of view");
+    assert!(text_of(&root, "#below-loading").contains("正在载入"), "a placeholder says it is coming");
+
+    scroll_to(&root, ".below");
+    until(&root, "#whatif").await;
+    assert!(root.query_selector("#below-loading").unwrap().is_none(), "the placeholder is gone");
 }
 
 #[wasm_bindgen_test]

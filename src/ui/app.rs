@@ -1,16 +1,26 @@
 //! The app shell: state, loading, and the page for the chosen plan.
 
+use crate::domain::dataset::Plan;
 use crate::domain::route::View;
 use crate::ui::banner::StorageBanner;
 use crate::ui::checks_page::ChecksPage;
 use crate::ui::compare::ComparePage;
-use crate::ui::projects::ProjectsPage;
 use crate::ui::header::Header;
+use crate::ui::part::show;
 use crate::ui::persist;
 use crate::ui::plan_page::PlanPage;
+use crate::ui::present::PresentPage;
+use crate::ui::projects::ProjectsPage;
 use crate::ui::source_panel::SourcePanel;
 use crate::ui::state::{AppState, Loading};
 use leptos::prelude::*;
+use std::sync::Arc;
+
+// The pages besides the plan page, each fetched when first opened.
+crate::part!(present_part, Arc<Plan>, |plan| view! { <PresentPage plan=plan /> }.into_any());
+crate::part!(compare_part, (), |()| view! { <ComparePage /> }.into_any());
+crate::part!(projects_part, (), |()| view! { <ProjectsPage /> }.into_any());
+crate::part!(checks_part, (), |()| view! { <ChecksPage /> }.into_any());
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -47,12 +57,13 @@ pub fn App() -> impl IntoView {
         Loading::Ready(_) => {
             // Re-render a page only when the view or the plan changes, not on every edit.
             let place = Memo::new(move |_| (state.route.with(|r| r.view.clone()), state.plan_id()));
+            let now = Signal::stored(true);
             (move || match place.get().0 {
                 View::Plan => state.plan().map(|plan| view! { <PlanPage plan=plan /> }).into_any(),
-                View::Present => state.plan().map(|plan| view! { <crate::ui::present::PresentPage plan=plan /> }).into_any(),
-                View::Compare => view! { <ComparePage /> }.into_any(),
-                View::Projects => view! { <ProjectsPage /> }.into_any(),
-                View::Checks => view! { <ChecksPage /> }.into_any(),
+                View::Present => state.plan().map(|plan| show("present-loading", now, present_part, plan)).into_any(),
+                View::Compare => show("compare-loading", now, compare_part, ()).into_any(),
+                View::Projects => show("projects-loading", now, projects_part, ()).into_any(),
+                View::Checks => show("checks-loading", now, checks_part, ()).into_any(),
             })
             .into_any()
         }

@@ -22,6 +22,7 @@ pub mod header;
 pub mod keyboard;
 pub mod offline;
 pub mod panic;
+pub mod part;
 pub mod persist;
 pub mod plan_page;
 pub mod present;

@@ -1,25 +1,51 @@
 //! One plan: title, headline cards, charts, the what-if editor and its data checks.
 
-use crate::domain::dataset::{Level, Plan};
+use crate::domain::dataset::{ExitRow, Level, Plan};
 use crate::domain::format::Lang;
+use crate::ui::budget_panel::BudgetPanel;
 use crate::ui::cards::Cards;
 use crate::ui::charts_panel::ChartsPanel;
 use crate::ui::checks_list::ChecksList;
-use crate::ui::counties::CountiesPanel;
-use crate::ui::state::use_app;
-use crate::ui::budget_panel::BudgetPanel;
 use crate::ui::consequences::Consequences;
+use crate::ui::counties::CountiesPanel;
+use crate::ui::county_moves::CountyMoves;
+use crate::ui::scenario_compare::ScenarioCompare;
+use crate::ui::state::use_app;
 use crate::ui::whatif::WhatIf;
 use leptos::prelude::*;
+use std::sync::Arc;
+
+type BelowArgs = (Arc<Plan>, Memo<Vec<ExitRow>>);
+
+crate::part!(
+    /// The sections below the charts: the what-if editor and everything that answers it.
+    below_part,
+    BelowArgs,
+    below_sections
+);
+
+fn below_sections((plan, rows): BelowArgs) -> AnyView {
+    let compare_with = RwSignal::new(None::<String>);
+    let province = plan.level == Level::Province;
+    view! {
+        {province.then(|| view! { <CountiesPanel plan=plan.clone() /> })}
+        <WhatIf plan=plan.clone() rows=rows compare_with=compare_with />
+        {province.then(|| view! { <CountyMoves plan=plan.clone() /> })}
+        <ScenarioCompare plan=plan.clone() compare_with=compare_with />
+        <Consequences plan=plan.clone() rows=rows />
+        <BudgetPanel plan=plan.clone() />
+        <ChecksList plan=plan />
+    }
+    .into_any()
+}
 
 #[component]
-pub fn PlanPage(plan: std::sync::Arc<Plan>) -> impl IntoView {
+pub fn PlanPage(plan: Arc<Plan>) -> impl IntoView {
     let state = use_app();
     let rows = {
         let plan = plan.clone();
         Memo::new(move |_| state.scenario_of(&plan.id).map(|s| s.apply(&plan).rows).unwrap_or_else(|| plan.exit_schedule.clone()))
     };
-    let compare_with = RwSignal::new(None::<String>);
     let heading = {
         let plan = plan.clone();
         move || {
@@ -46,33 +72,16 @@ pub fn PlanPage(plan: std::sync::Arc<Plan>) -> impl IntoView {
         }
     };
     let plan_id = plan.id.clone();
-    // The heading, cards and charts are built and painted first; the sections below them follow
-    // in the next frame, so that opening or switching a plan shows its charts without waiting.
-    let below_ready = RwSignal::new(false);
-    request_animation_frame(move || request_animation_frame(move || below_ready.set(true)));
-    let below = {
-        let plan = plan.clone();
-        move || {
-            below_ready.get().then(|| {
-                let plan = plan.clone();
-                view! {
-                    {(plan.level == Level::Province).then(|| view! { <CountiesPanel plan=plan.clone() /> })}
-                    <WhatIf plan=plan.clone() rows=rows compare_with=compare_with />
-                    {(plan.level == Level::Province).then(|| view! { <crate::ui::county_moves::CountyMoves plan=plan.clone() /> })}
-                    <crate::ui::scenario_compare::ScenarioCompare plan=plan.clone() compare_with=compare_with />
-                    <Consequences plan=plan.clone() rows=rows />
-                    <BudgetPanel plan=plan.clone() />
-                    <ChecksList plan=plan />
-                }
-            })
-        }
-    };
+    // The heading, cards and charts come first. The sections below them are fetched and built
+    // once they are about to scroll into view, so the first load carries only what it shows.
+    let below_ref = NodeRef::<leptos::html::Div>::new();
+    let below = crate::ui::part::show("below-loading", crate::ui::visible::near_screen(below_ref), below_part, (plan.clone(), rows));
     view! {
         <article class="plan-page" data-plan=plan_id>
             <div class="plan-heading">{heading}</div>
             <Cards plan=plan.clone() />
             <ChartsPanel plan=plan.clone() rows=rows />
-            {below}
+            <div class="below" node_ref=below_ref>{below}</div>
         </article>
     }
 }

@@ -17,7 +17,25 @@ where
     E: ElementType,
     E::Output: JsCast + Clone + 'static,
 {
-    let seen = RwSignal::new(true);
+    watch(node, true)
+}
+
+/// True while `node` is within `MARGIN` of the window; false until first measured, for what
+/// should wait until it is about to be seen.
+pub fn near_screen<E>(node: NodeRef<E>) -> Signal<bool>
+where
+    E: ElementType,
+    E::Output: JsCast + Clone + 'static,
+{
+    watch(node, false)
+}
+
+fn watch<E>(node: NodeRef<E>, before_measured: bool) -> Signal<bool>
+where
+    E: ElementType,
+    E::Output: JsCast + Clone + 'static,
+{
+    let seen = RwSignal::new(before_measured);
     type Watch = (IntersectionObserver, Closure<dyn FnMut(js_sys::Array)>);
     let watch: StoredValue<Option<Watch>, LocalStorage> = StoredValue::new_local(None);
     Effect::new(move |_| {
@@ -30,10 +48,13 @@ where
         });
         let init = IntersectionObserverInit::new();
         init.set_root_margin(MARGIN);
-        // Without IntersectionObserver the part simply stays up to date.
-        if let Ok(observer) = IntersectionObserver::new_with_options(callback.as_ref().unchecked_ref(), &init) {
-            observer.observe(&el);
-            watch.set_value(Some((observer, callback)));
+        // Without IntersectionObserver the part counts as always on screen.
+        match IntersectionObserver::new_with_options(callback.as_ref().unchecked_ref(), &init) {
+            Ok(observer) => {
+                observer.observe(&el);
+                watch.set_value(Some((observer, callback)));
+            }
+            Err(_) => seen.set(true),
         }
     });
     on_cleanup(move || {

@@ -2,7 +2,7 @@
 // consequences, reload, find the change kept. Screenshots go to tests/e2e/out/.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { serve, freshContext, openApp, outFile, seenText } from "./harness.mjs";
+import { serve, freshContext, openApp, outFile, seenText, showBelow } from "./harness.mjs";
 
 let server, browser;
 before(async () => { server = await serve(); browser = await freshContext(); });
@@ -58,6 +58,7 @@ test("changing the 2018 target updates the consequences and survives reload", as
   await page.waitForTimeout(600); // past the save debounce
   await page.reload();
   await page.waitForSelector('[data-plan="antu"]');
+  await showBelow(page);
   assert.equal(await page.locator('input[data-year="2018"][data-measure="people"]').inputValue(), "1114");
   assert.ok((await seenText(page.locator("#rule-findings"))).includes("1,000人"));
 

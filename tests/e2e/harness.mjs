@@ -70,7 +70,16 @@ export async function openApp(context, url) {
   page.on("console", (m) => { if (m.type() === "error") errors.push(m.text()); });
   await page.goto(url);
   await page.waitForSelector("#plan-name", { timeout: 30000 });
+  await showBelow(page);
   return { page, errors };
+}
+
+/** Brings in the plan page's sections below the charts, as scrolling down does: their code is
+ * fetched only once they are about to be seen. Leaves the page scrolled to the top. */
+export async function showBelow(page) {
+  await page.locator(".plan-page .below").scrollIntoViewIfNeeded();
+  await page.waitForSelector(".plan-page .below .whatif", { timeout: 30000 });
+  await page.evaluate(() => window.scrollTo(0, 0));
 }
 
 export function outFile(name) {

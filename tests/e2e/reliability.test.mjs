@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
 import os from "node:os";
-import { serve, freshContext, openApp, seenText } from "./harness.mjs";
+import { serve, freshContext, openApp, seenText, showBelow } from "./harness.mjs";
 
 const KEY = "plan-explorer:workspace";
 const QUARANTINE = "plan-explorer:quarantine:plan-explorer:workspace";
@@ -31,6 +31,7 @@ async function withStored(raw, fn) {
     const { page: p } = await openApp(b.context, server.url + "#v1/plan/antu");
     await p.reload();
     await p.waitForSelector('[data-plan="antu"]');
+    await showBelow(p);
     await fn(p);
   } finally { await b.close(); }
 }
@@ -119,6 +120,7 @@ test("two tabs: an edit in one appears in the other; an older state never overwr
     const tab2 = await b.context.newPage();
     await tab2.goto(server.url + "#v1/plan/antu");
     await tab2.waitForSelector('[data-plan="antu"]');
+    await showBelow(tab2);
     await edit(a, 2018, 2500);
     await tab2.waitForFunction(() => document.querySelector('input.cell-input[data-year="2018"][data-measure="people"]')?.value === "2500");
 
@@ -146,6 +148,7 @@ test("reload in the middle of an edit keeps it (saved when the page hides)", asy
     await edit(page, 2018, 1234);
     await page.reload(); // well within the 300 ms save delay
     await page.waitForSelector('[data-plan="antu"]');
+    await showBelow(page);
     assert.equal(await cell(page, 2018).inputValue(), "1234");
   } finally { await b.close(); }
 });

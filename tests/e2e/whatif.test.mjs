@@ -2,7 +2,7 @@
 // rebalance a budget with a lock, undo/redo, two scenarios compared, a share link, reload.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { serve, freshContext, openApp, outFile, seenText } from "./harness.mjs";
+import { serve, freshContext, openApp, outFile, seenText, showBelow } from "./harness.mjs";
 
 let server, browser;
 before(async () => { server = await serve(); browser = await freshContext(); });
@@ -114,6 +114,7 @@ test("two scenarios compared side by side, renamed, deleted with undo, kept on r
   await page.waitForTimeout(600);
   await page.reload();
   await page.waitForSelector('[data-plan="antu"]');
+  await showBelow(page);
   const names = await page.locator("#scenario-select option").allInnerTexts();
   assert.ok(names.includes("前置方案") && names.includes("后置方案"), names.join(","));
 });
