@@ -6,7 +6,7 @@ use crate::ui::banner::StorageBanner;
 use crate::ui::checks_page::ChecksPage;
 use crate::ui::compare::ComparePage;
 use crate::ui::header::Header;
-use crate::ui::part::show;
+use crate::ui::part::{show, Build};
 use crate::ui::persist;
 use crate::ui::plan_page::PlanPage;
 use crate::ui::present::PresentPage;
@@ -17,10 +17,10 @@ use leptos::prelude::*;
 use std::sync::Arc;
 
 // The pages besides the plan page, each fetched when first opened.
-crate::part!(present_part, Arc<Plan>, |plan| view! { <PresentPage plan=plan /> }.into_any());
-crate::part!(compare_part, (), |()| view! { <ComparePage /> }.into_any());
-crate::part!(projects_part, (), |()| view! { <ProjectsPage /> }.into_any());
-crate::part!(checks_part, (), |()| view! { <ChecksPage /> }.into_any());
+crate::part!(present_part: Build<Arc<Plan>> = |plan| view! { <PresentPage plan=plan /> }.into_any());
+crate::part!(compare_part: Build<()> = |()| view! { <ComparePage /> }.into_any());
+crate::part!(projects_part: Build<()> = |()| view! { <ProjectsPage /> }.into_any());
+crate::part!(checks_part: Build<()> = |()| view! { <ChecksPage /> }.into_any());
 
 #[component]
 pub fn App() -> impl IntoView {

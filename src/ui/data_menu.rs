@@ -1,5 +1,6 @@
 //! Import and export of the user's files: scenarios (the same format as storage) and datasets.
-//! An import goes through the same checks as loading and is one undoable step.
+//! An import goes through the same checks as loading and is one undoable step. Reading an
+//! import is a part of its own (src/ui/part.rs), fetched at the first import.
 
 use crate::domain::format::fmt_count;
 use crate::store::import::{read_import, Imported};
@@ -8,6 +9,11 @@ use leptos::prelude::*;
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
+
+crate::part!(
+    /// Reads an imported file and applies it.
+    import_part: fn(AppState, String) = |state, text| apply_import(state, &text)
+);
 
 fn apply_import(state: AppState, text: &str) {
     let t_zh = crate::ui::text::ZH;
@@ -59,7 +65,10 @@ pub fn DataMenu() -> impl IntoView {
         }
         leptos::task::spawn_local(async move {
             let text = JsFuture::from(file.text()).await.ok().and_then(|v| v.as_string()).unwrap_or_default();
-            apply_import(state, &text);
+            match import_part().await {
+                Ok(apply) => apply(state, text),
+                Err(_) => state.notice.set(Some(Notice::error(crate::ui::text::ZH.part_missing, crate::ui::text::EN.part_missing))),
+            }
         });
     };
     view! {

@@ -1,5 +1,6 @@
 //! Download buttons under a chart or a table, so what was shown at a meeting can travel: the
-//! chart as PNG (2×, for slides) or SVG, its numbers as CSV or XLSX.
+//! chart as PNG (2×, for slides) or SVG, its numbers as CSV or XLSX. The code that makes the
+//! files is a part of its own (src/ui/part.rs), fetched at the first download.
 
 use crate::domain::export::{file_name, framed_svg, svg_size, to_csv, to_xlsx, Caption, Table};
 use crate::ui::banner::{download, download_blob, download_bytes};
@@ -20,6 +21,44 @@ pub fn today() -> (i32, u32, u32) {
 /// `<name>-<YYYYMMDD>.<ext>` from the parts of a name (plan, chart), today.
 pub fn dated_name(parts: &[&str], ext: &str) -> String {
     file_name(parts, today(), ext)
+}
+
+/// One download, as asked for by a button.
+pub enum Job {
+    Png { svg: String, caption: Option<Caption>, file: String },
+    Svg { svg: String, caption: Option<Caption>, file: String },
+    Csv { table: Table, file: String },
+    Xlsx { table: Table, file: String },
+}
+
+type Run = fn(AppState, Job);
+
+crate::part!(
+    /// Makes and downloads the file a `Job` asks for.
+    export_part: Run = run
+);
+
+fn run(state: AppState, job: Job) {
+    let picture = |svg: String, caption: Option<Caption>| match caption {
+        Some(c) => framed_svg(&svg, &c),
+        None => svg,
+    };
+    match job {
+        Job::Png { svg, caption, file } => download_png(state, &picture(svg, caption), file),
+        Job::Svg { svg, caption, file } => download(&file, &picture(svg, caption), "image/svg+xml"),
+        Job::Csv { table, file } => download(&file, &to_csv(&table), "text/csv;charset=utf-8"),
+        Job::Xlsx { table, file } => download_bytes(&file, &to_xlsx(&table), XLSX_MIME),
+    }
+}
+
+/// Fetches the export code if need be, then runs `job`.
+fn start(state: AppState, job: Job) {
+    leptos::task::spawn_local(async move {
+        match export_part().await {
+            Ok(run) => run(state, job),
+            Err(_) => state.notice.set(Some(Notice::error(crate::ui::text::ZH.part_missing, crate::ui::text::EN.part_missing))),
+        }
+    });
 }
 
 fn failed(state: AppState) {
@@ -88,19 +127,18 @@ pub fn ExportMenu(
     let file = move |ext: &str| name.with_untracked(|parts| dated_name(&parts.iter().map(String::as_str).collect::<Vec<_>>(), ext));
     let label = move || format!("{}{}{}", t().export_download, t().colon, name.with(|n| n.join(" · ")));
     let chart_buttons = svg.map(|svg| {
-        let picture = move || {
-            let chart = svg.get_untracked();
-            match caption {
-                Some(c) => c.with_untracked(|c| framed_svg(&chart, c)),
-                None => chart,
-            }
-        };
-        let picture_svg = picture.clone();
+        let drawn = move || (svg.get_untracked(), caption.map(|c| c.get_untracked()));
         view! {
             <button type="button" class="export-btn" data-format="png" title=move || t().export_png_title
-                on:click=move |_| download_png(state, &picture(), file("png"))>{move || t().export_png}</button>
+                on:click=move |_| {
+                    let (svg, caption) = drawn();
+                    start(state, Job::Png { svg, caption, file: file("png") })
+                }>{move || t().export_png}</button>
             <button type="button" class="export-btn" data-format="svg" title=move || t().export_svg_title
-                on:click=move |_| download(&file("svg"), &picture_svg(), "image/svg+xml")>{move || t().export_svg}</button>
+                on:click=move |_| {
+                    let (svg, caption) = drawn();
+                    start(state, Job::Svg { svg, caption, file: file("svg") })
+                }>{move || t().export_svg}</button>
         }
     });
     view! {
@@ -108,9 +146,9 @@ pub fn ExportMenu(
             <span class="export-label" aria-hidden="true">{move || t().export_download}</span>
             {chart_buttons}
             <button type="button" class="export-btn" data-format="csv" title=move || t().export_csv_title
-                on:click=move |_| table.with_untracked(|tb| download(&file("csv"), &to_csv(tb), "text/csv;charset=utf-8"))>{move || t().export_csv}</button>
+                on:click=move |_| start(state, Job::Csv { table: table.get_untracked(), file: file("csv") })>{move || t().export_csv}</button>
             <button type="button" class="export-btn" data-format="xlsx" title=move || t().export_xlsx_title
-                on:click=move |_| table.with_untracked(|tb| download_bytes(&file("xlsx"), &to_xlsx(tb), XLSX_MIME))>{move || t().export_xlsx}</button>
+                on:click=move |_| start(state, Job::Xlsx { table: table.get_untracked(), file: file("xlsx") })>{move || t().export_xlsx}</button>
         </div>
     }
 }

@@ -22,23 +22,23 @@ impl From<leptos::wasm_split::SplitLoaderError> for Missing {
     }
 }
 
-/// Declares `async fn $name() -> Result<Build<$args>, Missing>`, which fetches the code of
-/// `$build` (and of everything only it uses) on its first call.
+/// Declares `async fn $name() -> Result<$ty, Missing>`, which fetches the code of `$value` (and
+/// of everything only it uses) on its first call and gives back `$value`, a function pointer.
 #[macro_export]
 macro_rules! part {
-    ($(#[$doc:meta])* $name:ident, $args:ty, $build:expr) => {
+    ($(#[$doc:meta])* $name:ident: $ty:ty = $value:expr) => {
         $(#[$doc])*
         #[cfg(feature = "split")]
         #[leptos::wasm_split::wasm_split($name, wasm_split_path = ::leptos::wasm_split, fallible)]
-        pub fn $name() -> Result<$crate::ui::part::Build<$args>, $crate::ui::part::Missing> {
-            let build: $crate::ui::part::Build<$args> = $build;
-            Ok(build)
+        pub fn $name() -> Result<$ty, $crate::ui::part::Missing> {
+            let value: $ty = $value;
+            Ok(value)
         }
         $(#[$doc])*
         #[cfg(not(feature = "split"))]
-        pub async fn $name() -> Result<$crate::ui::part::Build<$args>, $crate::ui::part::Missing> {
-            let build: $crate::ui::part::Build<$args> = $build;
-            Ok(build)
+        pub async fn $name() -> Result<$ty, $crate::ui::part::Missing> {
+            let value: $ty = $value;
+            Ok(value)
         }
     };
 }
@@ -59,11 +59,12 @@ impl<A> Clone for Stage<A> {
 impl<A> Copy for Stage<A> {}
 
 thread_local! {
-    /// The parts whose code is here already: they are built at once, wanted or not.
+    /// The parts whose code is here already, by the id `show` was given.
     static LOADED: std::cell::RefCell<Vec<&'static str>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
-fn loaded(id: &'static str) -> bool {
+/// Whether the part shown as `id` has been fetched in this page's life.
+pub fn loaded(id: &'static str) -> bool {
     LOADED.with(|l| l.borrow().contains(&id))
 }
 
@@ -94,7 +95,7 @@ where
         });
     };
     Effect::new(move |_| {
-        if (wanted.get() || loaded(id)) && matches!(stage.get_untracked(), Stage::Waiting) {
+        if wanted.get() && matches!(stage.get_untracked(), Stage::Waiting) {
             fetch();
         }
     });
@@ -103,7 +104,7 @@ where
         Stage::Failed => view! {
             <section class="part-missing" id=id role="alert">
                 <p>{state.t().part_missing}</p>
-                <button class="btn" on:click=move |_| fetch()>{state.t().retry}</button>
+                <button class="secondary" on:click=move |_| fetch()>{state.t().retry}</button>
             </section>
         }
         .into_any(),

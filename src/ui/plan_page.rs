@@ -19,9 +19,7 @@ type BelowArgs = (Arc<Plan>, Memo<Vec<ExitRow>>);
 
 crate::part!(
     /// The sections below the charts: the what-if editor and everything that answers it.
-    below_part,
-    BelowArgs,
-    below_sections
+    below_part: crate::ui::part::Build<BelowArgs> = below_sections
 );
 
 fn below_sections((plan, rows): BelowArgs) -> AnyView {
@@ -72,10 +70,16 @@ pub fn PlanPage(plan: Arc<Plan>) -> impl IntoView {
         }
     };
     let plan_id = plan.id.clone();
-    // The heading, cards and charts come first. The sections below them are fetched and built
-    // once they are about to scroll into view, so the first load carries only what it shows.
+    // The heading, cards and charts are built and painted first. The sections below them follow
+    // in the next frame if their code is here, else once they are about to scroll into view (it
+    // is then fetched: the first load carries only what it shows).
+    const BELOW: &str = "below-loading";
     let below_ref = NodeRef::<leptos::html::Div>::new();
-    let below = crate::ui::part::show("below-loading", crate::ui::visible::near_screen(below_ref), below_part, (plan.clone(), rows));
+    let near = crate::ui::visible::near_screen(below_ref);
+    let next_frame = RwSignal::new(false);
+    request_animation_frame(move || request_animation_frame(move || next_frame.set(true)));
+    let wanted = Signal::derive(move || next_frame.get() && (crate::ui::part::loaded(BELOW) || near.get()));
+    let below = crate::ui::part::show(BELOW, wanted, below_part, (plan.clone(), rows));
     view! {
         <article class="plan-page" data-plan=plan_id>
             <div class="plan-heading">{heading}</div>
