@@ -179,7 +179,9 @@ function instrument(ready) {
     if (!f) continue;
     WebAssembly[name] = function (...args) {
       return f.apply(this, args).then((r) => {
-        b.exports = (r.instance || r).exports;
+        // The module that owns the memory: parts fetched later import it rather than export it.
+        const exports = (r.instance || r).exports;
+        if (exports.memory) b.exports = exports;
         return r;
       });
     };
