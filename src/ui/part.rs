@@ -1,7 +1,7 @@
-//! Parts of the app whose code is fetched only when first shown: the plan page's sections below
-//! its charts, presenting, comparing, projects and checks. In the release build each is its own
-//! wasm file (split off after Trunk's build by `scripts/split-wasm`), so the first load carries
-//! the shell, the plan overview and its charts, and little else.
+//! Parts of the app whose code is fetched only when first used: the plan page's sections below
+//! its charts, presenting, comparing, projects, checks, downloads and imports. In the release
+//! build each is its own wasm file (split off after Trunk's build by `scripts/split-wasm`), so
+//! the first load carries the shell, the plan overview and its charts, and little else.
 //!
 //! Without the `split` feature (tests, debug builds) a part is an ordinary function call.
 
@@ -85,7 +85,9 @@ where
             let got = load().await;
             let next = match got {
                 Ok(build) => {
-                    LOADED.with(|l| l.borrow_mut().push(id));
+                    if !loaded(id) {
+                        LOADED.with(|l| l.borrow_mut().push(id));
+                    }
                     Stage::Ready(build)
                 }
                 Err(Missing) => Stage::Failed,
