@@ -15,6 +15,9 @@ use crate::ui::whatif::WhatIf;
 use leptos::prelude::*;
 use std::sync::Arc;
 
+/// The placeholder of the sections below the charts, and their name in `part::loaded`.
+pub const BELOW: &str = "below-loading";
+
 type BelowArgs = (Arc<Plan>, Memo<Vec<ExitRow>>);
 
 crate::part!(
@@ -73,12 +76,11 @@ pub fn PlanPage(plan: Arc<Plan>) -> impl IntoView {
     // The heading, cards and charts are built and painted first. The sections below them follow
     // in the next frame if their code is here, else once they are about to scroll into view (it
     // is then fetched: the first load carries only what it shows).
-    const BELOW: &str = "below-loading";
     let below_ref = NodeRef::<leptos::html::Div>::new();
     let near = crate::ui::visible::near_screen(below_ref);
     let next_frame = RwSignal::new(false);
     request_animation_frame(move || request_animation_frame(move || next_frame.set(true)));
-    let wanted = Signal::derive(move || next_frame.get() && (crate::ui::part::loaded(BELOW) || near.get()));
+    let wanted = Signal::derive(move || next_frame.get() && (crate::ui::part::loaded(BELOW) || near.get() || state.printing.get()));
     let below = crate::ui::part::show(BELOW, wanted, below_part, (plan.clone(), rows));
     view! {
         <article class="plan-page" data-plan=plan_id>

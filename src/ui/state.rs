@@ -87,6 +87,8 @@ pub struct AppState {
     pub toast: RwSignal<Option<(String, String)>>,
     /// The last share link made, shown so it can be copied by hand too.
     pub share_link: RwSignal<Option<String>>,
+    /// Ctrl+P asked for a print: every part of the page is wanted, seen or not.
+    pub printing: RwSignal<bool>,
     /// The language alone, so that views which only translate do not redraw on every edit.
     lang: Memo<Lang>,
     /// The shown plan's active scenario alone: views of one plan follow it rather than the
@@ -111,6 +113,7 @@ impl AppState {
             history_tick: RwSignal::new(0),
             toast: RwSignal::new(None),
             share_link: RwSignal::new(None),
+            printing: RwSignal::new(false),
         };
         let this = state;
         state.scenario = Memo::new(move |_| {

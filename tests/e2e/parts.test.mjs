@@ -70,3 +70,21 @@ test("a part that cannot be fetched says so in both languages, and comes on a se
     await b.close();
   }
 });
+
+test("Ctrl+P on a plan page not yet scrolled fetches the sections below the charts before printing", async () => {
+  const b = await freshContext({ serviceWorkers: "block" });
+  try {
+    const page = await b.context.newPage();
+    await page.goto(server.url + "#v1/plan/antu");
+    await page.waitForSelector("#chart-exits svg rect");
+    assert.equal(await page.locator("#whatif").count(), 0);
+    // What the print dialog would get: whether the editor and the checks were on the page.
+    await page.evaluate(() => { window.print = () => { window.__printed = !!document.querySelector("#whatif") && !!document.querySelector(".check-list"); }; });
+    await page.keyboard.press("Control+P");
+    await page.waitForFunction(() => window.__printed !== undefined, null, { timeout: 15000 });
+    assert.equal(await page.evaluate(() => window.__printed), true, "printed with the sections below the charts");
+    assert.equal(await page.evaluate(() => window.scrollY), 0, "the reader's place is kept");
+  } finally {
+    await b.close();
+  }
+});
