@@ -67,7 +67,7 @@ pub fn DataMenu() -> impl IntoView {
             let text = JsFuture::from(file.text()).await.ok().and_then(|v| v.as_string()).unwrap_or_default();
             match import_part().await {
                 Ok(apply) => apply(state, text),
-                Err(_) => state.notice.set(Some(Notice::error(crate::ui::text::ZH.part_missing, crate::ui::text::EN.part_missing))),
+                Err(_) => state.notice.set(Some(crate::ui::part::missing_notice())),
             }
         });
     };

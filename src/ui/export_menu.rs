@@ -56,7 +56,7 @@ fn start(state: AppState, job: Job) {
     leptos::task::spawn_local(async move {
         match export_part().await {
             Ok(run) => run(state, job),
-            Err(_) => state.notice.set(Some(Notice::error(crate::ui::text::ZH.part_missing, crate::ui::text::EN.part_missing))),
+            Err(_) => state.notice.set(Some(crate::ui::part::missing_notice())),
         }
     });
 }

@@ -5,7 +5,7 @@
 //!
 //! Without the `split` feature (tests, debug builds) a part is an ordinary function call.
 
-use crate::ui::state::use_app;
+use crate::ui::state::{use_app, Notice};
 use leptos::prelude::*;
 use std::future::Future;
 
@@ -20,6 +20,11 @@ impl From<leptos::wasm_split::SplitLoaderError> for Missing {
     fn from(_: leptos::wasm_split::SplitLoaderError) -> Self {
         Missing
     }
+}
+
+/// The notice for a part fetched by an action (a download, an import) rather than shown in place.
+pub fn missing_notice() -> Notice {
+    Notice::error(crate::ui::text::ZH.part_missing, crate::ui::text::EN.part_missing)
 }
 
 /// Declares `async fn $name() -> Result<$ty, Missing>`, which fetches the code of `$value` (and
