@@ -11,6 +11,15 @@ after(async () => { await server?.close(); });
 
 const wasmFetched = (from) => server.requests.slice(from).filter((p) => p.endsWith(".wasm"));
 
+/** A first visit to 安图县 in a fresh profile, left at the top of the page as it opens (no
+ * service worker, so every fetch reaches the server); resolves once the first chart is drawn. */
+async function firstVisit(b) {
+  const page = await b.context.newPage();
+  await page.goto(server.url + "#v1/plan/antu");
+  await page.waitForSelector("#chart-exits svg rect");
+  return page;
+}
+
 test("the first load fetches one wasm file; the editor's code comes when scrolled to", async () => {
   const b = await freshContext({ serviceWorkers: "block" });
   try {
@@ -50,9 +59,7 @@ test("the first load fetches one wasm file; the editor's code comes when scrolle
 test("a part that cannot be fetched says so in both languages, and comes on a second try", async () => {
   const b = await freshContext({ serviceWorkers: "block" });
   try {
-    const page = await b.context.newPage();
-    await page.goto(server.url + "#v1/plan/antu");
-    await page.waitForSelector("#chart-exits svg rect");
+    const page = await firstVisit(b);
     await b.context.setOffline(true);
     await page.click("#view-projects");
     const missing = page.locator("#projects-loading.part-missing");
@@ -74,9 +81,7 @@ test("a part that cannot be fetched says so in both languages, and comes on a se
 test("Ctrl+P on a plan page not yet scrolled fetches the sections below the charts before printing", async () => {
   const b = await freshContext({ serviceWorkers: "block" });
   try {
-    const page = await b.context.newPage();
-    await page.goto(server.url + "#v1/plan/antu");
-    await page.waitForSelector("#chart-exits svg rect");
+    const page = await firstVisit(b);
     assert.equal(await page.locator("#whatif").count(), 0);
     // What the print dialog would get: whether the editor and the checks were on the page.
     await page.evaluate(() => { window.print = () => { window.__printed = !!document.querySelector("#whatif") && !!document.querySelector(".check-list"); }; });
