@@ -4,6 +4,7 @@
 
 use plan_explorer::domain::checks::{computed_check_ids, is_computed_id};
 use plan_explorer::domain::dataset::{parse_dataset, Dataset};
+use plan_explorer::domain::printed::lines_printing;
 use serde_json::Value;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -197,4 +198,33 @@ fn a_corrupted_copy_is_refused_with_the_field_named() {
     let text = raw().replacen("\"period\":[2016,2020]", "\"period\":[2016,2090]", 1);
     let err = parse_dataset(&text).unwrap_err();
     assert!(err.path.ends_with("period[1]"), "{err}");
+}
+
+/// The source panel marks, among a record's lines, the ones that print the figure clicked. For
+/// the baseline cards (each citing all the baseline's lines) such a line is found in every plan,
+/// and is never all of them.
+#[test]
+fn each_baseline_card_points_at_the_lines_that_print_it() {
+    let d = dataset();
+    let mut found = Vec::new();
+    for plan in &d.plans {
+        let text = source_lines(&plan.source_file);
+        let b = &plan.baseline;
+        let figures = [
+            ("poor_people", b.poor_people.map(|v| v as f64)),
+            ("poor_households", b.poor_households.map(|v| v as f64)),
+            ("poor_villages", b.poor_villages.map(|v| v as f64)),
+            ("incidence_pct", b.incidence_pct),
+        ];
+        for (name, v) in figures {
+            let Some(v) = v else { continue };
+            let lines = lines_printing(v, &b.lines, &text);
+            assert!(!lines.is_empty(), "{}.baseline.{name} = {v}: no single line of {:?} prints it", plan.id, b.lines);
+            assert!(lines.len() < b.lines.len(), "{}.baseline.{name}: every line of {:?} matched", plan.id, b.lines);
+            found.push(format!("{}.{name}={v}@{lines:?}", plan.id));
+        }
+    }
+    for expected in ["antu.poor_people=10146@[832, 843, 905]", "antu.poor_households=5646@[832]", "antu.incidence_pct=10.29@[905]"] {
+        assert!(found.iter().any(|f| f == expected), "{expected} not in {found:?}");
+    }
 }

@@ -10,6 +10,7 @@ pub mod format;
 pub mod history;
 pub mod json;
 pub mod money;
+pub mod printed;
 pub mod projects;
 pub mod route;
 pub mod rules;

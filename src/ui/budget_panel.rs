@@ -107,7 +107,7 @@ pub fn BudgetPanel(plan: std::sync::Arc<Plan>) -> impl IntoView {
                     view! {
                         <tr class:changed=changed class:locked-row=locked data-key=key.clone()>
                             <th scope="row" data-content="">{label.clone()}</th>
-                            <td class="num"><Figure plan_id=plan.id.clone() label=label.clone() value=printed lines=p.lines.clone() /></td>
+                            <td class="num"><Figure plan_id=plan.id.clone() label=label.clone() value=printed number=p.printed.map(|y| y.as_wan()) lines=p.lines.clone() /></td>
                             <td class="num">
                                 <input
                                     class="money-input"

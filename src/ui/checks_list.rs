@@ -74,7 +74,7 @@ pub fn ChecksList(
                             view! {
                                 <span class="check-value">
                                     <span class="check-value-label" data-content="">{label.clone()}</span>
-                                    <Figure plan_id=id.clone() label=label value=fmt_value(v.value) lines=v.lines.clone() />
+                                    <Figure plan_id=id.clone() label=label value=fmt_value(v.value) number=v.value lines=v.lines.clone() />
                                 </span>
                             }
                         })

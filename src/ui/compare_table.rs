@@ -13,9 +13,10 @@ use crate::ui::text::Text;
 use leptos::prelude::*;
 
 /// A figure cell, or "not stated" where the plan gives no figure.
-fn cell(t: &'static Text, plan_id: &str, label: String, value: Option<String>, lines: Vec<u32>) -> AnyView {
+/// `number` is the figure as the plan prints it, where the cell shows one (not a derived figure).
+fn cell(t: &'static Text, plan_id: &str, label: String, value: Option<String>, number: Option<f64>, lines: Vec<u32>) -> AnyView {
     match value {
-        Some(v) => view! { <Figure plan_id=plan_id.to_string() label=label value=v lines=lines /> }.into_any(),
+        Some(v) => view! { <Figure plan_id=plan_id.to_string() label=label value=v number=number lines=lines /> }.into_any(),
         None => view! { <span class="unknown">{t.unknown}</span> }.into_any(),
     }
 }
@@ -34,16 +35,17 @@ fn row(t: &'static Text, lang: Lang, index: usize, s: PlanSummary) -> impl IntoV
         Level::Province => t.province,
     };
     let baseline_year = s.baseline_year.map(|y| format!("{y}{}", t.year_suffix));
-    let people = cell(t, &id, label(t.cmp_col_poor_people), s.poor_people.value.map(|v| fmt_count(v, lang)), s.poor_people.lines);
-    let villages = cell(t, &id, label(t.poor_villages), s.poor_villages.value.map(|v| fmt_count(v, lang)), s.poor_villages.lines);
-    let incidence = cell(t, &id, label(t.incidence), s.incidence_pct.value.map(|v| fmt_pct(v, lang)), s.incidence_pct.lines);
-    let exit_year = cell(t, &id, label(t.cmp_col_exit_year), s.exit_year.value.map(|y| y.to_string()), s.exit_year.lines);
-    let funding = cell(t, &id, label(t.total_funding), s.funding.value.map(|y| fmt_wan(y.as_wan(), lang)), s.funding.lines);
+    let people = cell(t, &id, label(t.cmp_col_poor_people), s.poor_people.value.map(|v| fmt_count(v, lang)), s.poor_people.value.map(|v| v as f64), s.poor_people.lines);
+    let villages = cell(t, &id, label(t.poor_villages), s.poor_villages.value.map(|v| fmt_count(v, lang)), s.poor_villages.value.map(|v| v as f64), s.poor_villages.lines);
+    let incidence = cell(t, &id, label(t.incidence), s.incidence_pct.value.map(|v| fmt_pct(v, lang)), s.incidence_pct.value, s.incidence_pct.lines);
+    let exit_year = cell(t, &id, label(t.cmp_col_exit_year), s.exit_year.value.map(|y| y.to_string()), None, s.exit_year.lines);
+    let funding = cell(t, &id, label(t.total_funding), s.funding.value.map(|y| fmt_wan(y.as_wan(), lang)), s.funding.value.map(|y| y.as_wan()), s.funding.lines);
     let per_person = cell(
         t,
         &id,
         label(t.cmp_col_per_person),
         s.funding_per_person.value.map(|y| fmt_wan(y.as_wan(), lang)),
+        None,
         s.funding_per_person.lines,
     );
     let color = format!("color:{}", palette::hex(palette::series(index)));

@@ -109,7 +109,7 @@ fn group_column(plan: std::sync::Arc<Plan>, group: CountyGroup, query: RwSignal<
                 <p class="county-schedule" class:mismatch=!matches>
                     <span class="mark" aria-hidden="true">{if matches { "✓" } else { "⚠" }}</span>
                     {if matches { t.counties_match } else { t.counties_schedule }}{t.colon}
-                    <Figure plan_id=plan_id.clone() label=label value=value lines=group.schedule_lines.clone() />
+                    <Figure plan_id=plan_id.clone() label=label value=value number=group.scheduled.map(|n| n as f64) lines=group.schedule_lines.clone() />
                 </p>
             })
         }

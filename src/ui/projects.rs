@@ -88,7 +88,7 @@ fn Row(dataset: Arc<Dataset>, r: ProjectRef) -> impl IntoView {
     // The table shows 万元 as printed, so a column of amounts reads and adds up at a glance.
     let amount_cell = match p.amount_wan_yuan {
         Some(w) => view! {
-            <Figure plan_id=plan.id.clone() label=format!("{} · {}", p.name_zh, t.projects_amount) value=group_decimal(w) lines=p.lines.clone() />
+            <Figure plan_id=plan.id.clone() label=format!("{} · {}", p.name_zh, t.projects_amount) value=group_decimal(w) number=Some(w) lines=p.lines.clone() />
         }
         .into_any(),
         None => view! { <span class="muted" title=t.unknown>"—"</span> }.into_any(),
@@ -98,7 +98,7 @@ fn Row(dataset: Arc<Dataset>, r: ProjectRef) -> impl IntoView {
             let label = format!("{} · {}", p.name_zh, t.projects_beneficiaries);
             let households = p.beneficiary_households.map(|h| format!(" ({} {})", fmt_count(h, lang), t.households_unit));
             view! {
-                <Figure plan_id=plan.id.clone() label=label value=fmt_count(n, lang) lines=p.lines.clone() />
+                <Figure plan_id=plan.id.clone() label=label value=fmt_count(n, lang) number=Some(n as f64) lines=p.lines.clone() />
                 {households.map(|h| view! { <span class="muted small">{h}</span> })}
             }
             .into_any()

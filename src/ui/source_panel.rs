@@ -1,7 +1,8 @@
 //! The source lines of a figure, read from the plan's own text (loaded once, on first use).
 
+use crate::domain::printed::lines_printing;
 use crate::ui::persist::fetch_text;
-use crate::ui::state::use_app;
+use crate::ui::state::{use_app, SourceRef};
 use leptos::prelude::*;
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -63,12 +64,29 @@ pub fn SourcePanel() -> impl IntoView {
         }
         open
     });
+    // The line that prints the figure may be far down a long record: bring it into view once
+    // the text is here.
+    Effect::new(move |_| {
+        state.source.track();
+        cache.track();
+        request_animation_frame(|| {
+            if let Some(line) = document().query_selector(".source-panel .src-line.exact").ok().flatten() {
+                let options = web_sys::ScrollIntoViewOptions::new();
+                options.set_block(web_sys::ScrollLogicalPosition::Center);
+                line.scroll_into_view_with_scroll_into_view_options(&options);
+            }
+        });
+    });
     let close = move |_| state.source.set(None);
     let body = move || {
         let src = state.source.get()?;
         let t = state.t();
         let file = file_of(&src.plan_id)?;
         let text = cache.with(|c| c.get(&file).cloned()).unwrap_or(SourceText::Loading);
+        let exact = match &text {
+            SourceText::Ready(all) => exact_lines(&src, all),
+            _ => Vec::new(),
+        };
         let excerpt = match text {
             SourceText::Loading => view! { <p class="muted">{t.source_loading}</p> }.into_any(),
             SourceText::Failed => view! { <p class="error">{t.source_failed}</p> }.into_any(),
@@ -88,9 +106,10 @@ pub fn SourcePanel() -> impl IntoView {
                         previous = n;
                         let line = all.get(n as usize - 1).cloned().unwrap_or_default();
                         let is_cited = cited.contains(&n);
+                        let is_exact = exact.contains(&n);
                         view! {
                             {gap.then(|| view! { <div class="gap">"⋯"</div> })}
-                            <div class="src-line" class:cited=is_cited>
+                            <div class="src-line" class:cited=is_cited class:exact=is_exact>
                                 <span class="ln">{n}</span>
                                 <span class="tx">{line}</span>
                             </div>
@@ -100,7 +119,12 @@ pub fn SourcePanel() -> impl IntoView {
                 view! { <div class="src-lines" data-content="" lang="zh-CN">{rows}</div> }.into_any()
             }
         };
-        let lines_label = src.lines.iter().map(|n| n.to_string()).collect::<Vec<_>>().join(", ");
+        let list = |lines: &[u32]| lines.iter().map(|n| n.to_string()).collect::<Vec<_>>().join(", ");
+        let lines_label = if exact.is_empty() {
+            format!("{} {}", t.line, list(&src.lines))
+        } else {
+            format!("{} {} · {} {}", t.printed_on, list(&exact), t.record_lines, list(&src.lines))
+        };
         Some(view! {
             <div class="source-backdrop" on:click=close></div>
             <aside class="source-panel" role="dialog" aria-modal="true" aria-label=t.source_title>
@@ -109,10 +133,21 @@ pub fn SourcePanel() -> impl IntoView {
                     <button class="close" on:click=close aria-label=t.close>"×"</button>
                 </header>
                 <p class="src-what" data-content=""><strong>{src.label.clone()}</strong>" : "{src.value.clone()}</p>
-                <p class="src-file" data-content="">{file.clone()}" · "{t.line}" "{lines_label}</p>
+                <p class="src-file" data-content="">{file.clone()}" · "{lines_label}</p>
                 {excerpt}
             </aside>
         })
     };
     view! { {body} }
+}
+
+/// The cited lines that print the figure, when some but not all of them do: a record read from
+/// one line needs no pointing out.
+fn exact_lines(src: &SourceRef, text: &[String]) -> Vec<u32> {
+    let found = src.number.map(|v| lines_printing(v, &src.lines, text)).unwrap_or_default();
+    if found.len() == src.lines.len() {
+        Vec::new()
+    } else {
+        found
+    }
 }

@@ -63,6 +63,8 @@ pub struct SourceRef {
     pub plan_id: String,
     pub label: String,
     pub value: String,
+    /// The figure as a number, to find the cited line that prints it; `None` for names and years.
+    pub number: Option<f64>,
     pub lines: Vec<u32>,
 }
 

@@ -76,6 +76,10 @@ pub struct Text {
     pub source_failed: &'static str,
     pub close: &'static str,
     pub line: &'static str,
+    /// Before the line that prints the figure clicked, in the source panel.
+    pub printed_on: &'static str,
+    /// Before all the lines the figure's record was read from.
+    pub record_lines: &'static str,
     pub data_checks: &'static str,
     pub data_checks_none: &'static str,
     pub app_uses: &'static str,
@@ -360,6 +364,8 @@ pub const ZH: Text = Text {
     source_failed: "无法载入原文。",
     close: "关闭",
     line: "行",
+    printed_on: "数字所在行",
+    record_lines: "本条记录引用行",
     data_checks: "数据核查",
     data_checks_none: "未发现本规划内部的矛盾。",
     app_uses: "应用采用：",
@@ -644,6 +650,8 @@ pub const EN: Text = Text {
     source_failed: "The source text could not be loaded.",
     close: "Close",
     line: "line",
+    printed_on: "printed on line",
+    record_lines: "the record cites lines",
     data_checks: "Data checks",
     data_checks_none: "No internal contradictions found in this plan.",
     app_uses: "The app uses: ",

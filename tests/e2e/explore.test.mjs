@@ -34,8 +34,19 @@ test("a figure opens its source line", async () => {
   await page.waitForSelector(".src-line.cited");
   const cited = await page.locator(".src-line.cited").allInnerTexts();
   assert.ok(cited.some((l) => l.includes("10146")), cited.join("\n"));
+  // Of the baseline's six lines, the ones that print 10146 are marked and named.
+  await page.waitForSelector(".src-line.exact");
+  const exact = await page.locator(".src-line.exact .ln").allInnerTexts();
+  assert.deepEqual(exact, ["832", "843", "905"]);
+  assert.equal(await page.locator(".src-line.cited").count(), 6);
+  assert.match(await page.locator(".src-file").innerText(), /数字所在行 832, 843, 905 · 本条记录引用行 424, 473, 832/);
   await page.click(".source-panel .close");
   assert.equal(await page.locator(".source-panel").count(), 0);
+  // The exit year is printed on many lines: its card singles none of them out.
+  await page.locator(".card .figure", { hasText: "2019" }).click();
+  await page.waitForSelector(".src-line.cited");
+  assert.equal(await page.locator(".src-line.exact").count(), 0);
+  await page.click(".source-panel .close");
 });
 
 test("changing the 2018 target updates the consequences and survives reload", async () => {
