@@ -62,7 +62,7 @@ pub async fn load_dataset(state: AppState) {
                 if let Some(text) = fetched {
                     let _ = local::keep_dataset_text(&text);
                 }
-                crate::ui::offline::register_service_worker();
+                crate::ui::offline::register_service_worker(state);
             },
             Duration::ZERO,
         );

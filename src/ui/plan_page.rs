@@ -80,14 +80,21 @@ pub fn PlanPage(plan: Arc<Plan>) -> impl IntoView {
     let near = crate::ui::visible::near_screen(below_ref);
     let next_frame = RwSignal::new(false);
     request_animation_frame(move || request_animation_frame(move || next_frame.set(true)));
-    let wanted = Signal::derive(move || next_frame.get() && (crate::ui::part::loaded(BELOW) || near.get() || state.printing.get()));
+    // Also once the offline copy has the code (a print from the browser's menu cannot wait for it).
+    let wanted = Signal::derive(move || {
+        next_frame.get() && (crate::ui::part::loaded(BELOW) || near.get() || state.printing.get() || state.parts_cached.get())
+    });
     let below = crate::ui::part::show(BELOW, wanted, below_part, (plan.clone(), rows));
     view! {
         <article class="plan-page" data-plan=plan_id>
             <div class="plan-heading">{heading}</div>
             <Cards plan=plan.clone() />
             <ChartsPanel plan=plan.clone() rows=rows />
-            <div class="below" node_ref=below_ref>{below}</div>
+            <div class="below" node_ref=below_ref>
+                // On paper only, and only while the sections are not here (style.css).
+                <p class="below-not-printed">{move || state.t().part_not_printed}</p>
+                {below}
+            </div>
         </article>
     }
 }

@@ -91,6 +91,9 @@ pub struct AppState {
     pub share_link: RwSignal<Option<String>>,
     /// Ctrl+P asked for a print: every part of the page is wanted, seen or not.
     pub printing: RwSignal<bool>,
+    /// The service worker has had time to cache the parts of the app: the plan page builds its
+    /// sections below the charts without waiting for them to be scrolled to.
+    pub parts_cached: RwSignal<bool>,
     /// The language alone, so that views which only translate do not redraw on every edit.
     lang: Memo<Lang>,
     /// The shown plan's active scenario alone: views of one plan follow it rather than the
@@ -116,6 +119,7 @@ impl AppState {
             toast: RwSignal::new(None),
             share_link: RwSignal::new(None),
             printing: RwSignal::new(false),
+            parts_cached: RwSignal::new(false),
         };
         let this = state;
         state.scenario = Memo::new(move |_| {

@@ -27,6 +27,8 @@ pub struct Text {
     pub part_loading: &'static str,
     /// Shown when it could not be fetched.
     pub part_missing: &'static str,
+    /// Printed in place of a part not yet here, when the print came from the browser's menu.
+    pub part_not_printed: &'static str,
     pub retry: &'static str,
     pub period: &'static str,
     pub source: &'static str,
@@ -315,6 +317,7 @@ pub const ZH: Text = Text {
     load_failed: "无法载入规划数据",
     part_loading: "正在载入本部分……",
     part_missing: "本部分未能载入：可能网络已断开，而这一部分此前从未打开过。联网后请重试。",
+    part_not_printed: "下方的推演、后果、资金与核查各节尚未载入，未能打印。请向下滚动页面，或按 Ctrl+P 打印完整页面。",
     retry: "重试",
     period: "规划期",
     source: "来源文件",
@@ -601,6 +604,7 @@ pub const EN: Text = Text {
     load_failed: "The plans could not be loaded",
     part_loading: "Loading this part…",
     part_missing: "This part could not be loaded: the network may be down, and it had not been opened before. Try again once online.",
+    part_not_printed: "The what-if, consequences, budget and checks sections below had not been loaded and are not printed. Scroll down first, or press Ctrl+P to print the whole page.",
     retry: "Try again",
     period: "Period",
     source: "Source file",

@@ -93,3 +93,38 @@ test("Ctrl+P on a plan page not yet scrolled fetches the sections below the char
     await b.close();
   }
 });
+
+test("once the offline copy has the parts, the sections below the charts are built unscrolled", async () => {
+  const b = await freshContext();
+  try {
+    const page = await firstVisit(b);
+    assert.equal(await page.locator("#whatif").count(), 0, "not at first");
+    // sw.js caches the parts four seconds after it takes over; the page builds them after eight.
+    await page.waitForSelector("#whatif", { state: "attached", timeout: 30000 });
+    assert.equal(await page.evaluate(() => window.scrollY), 0, "the reader's place is kept");
+    assert.ok(await page.evaluate(() => !!navigator.serviceWorker.controller), "the offline copy is in charge");
+    await page.emulateMedia({ media: "print" });
+    assert.equal(await page.locator(".below-not-printed").isVisible(), false, "nothing is left out of a print");
+  } finally {
+    await b.close();
+  }
+});
+
+test("a print from the browser's menu before the sections below arrive says what it leaves out", async () => {
+  const b = await freshContext({ serviceWorkers: "block" });
+  try {
+    const page = await firstVisit(b);
+    const note = page.locator(".below-not-printed");
+    assert.equal(await note.isVisible(), false, "not on screen");
+    await page.emulateMedia({ media: "print" });
+    assert.ok(await note.isVisible(), "on paper");
+    assert.match(await note.innerText(), /尚未载入.*Ctrl\+P/);
+    assert.equal(await page.locator("#below-loading").isVisible(), false, "the loading note is not printed");
+    await page.emulateMedia({ media: "screen" });
+    await page.click("#lang-toggle");
+    await page.emulateMedia({ media: "print" });
+    assert.match(await note.innerText(), /not printed.*Ctrl\+P/);
+  } finally {
+    await b.close();
+  }
+});
