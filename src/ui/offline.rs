@@ -2,8 +2,8 @@
 //! data and the plan texts already read, and a badge in the header says when that copy is shown.
 
 use crate::ui::state::{use_app, AppState};
-use std::time::Duration;
 use leptos::prelude::*;
+use std::time::Duration;
 use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::JsFuture;
 
